@@ -1,0 +1,148 @@
+// Keyword tables and name utilities for the checker.
+#include "check/names.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdio>
+
+namespace ormc {
+namespace {
+
+constexpr std::array cpp_keywords = {
+    "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break",
+    "case", "catch", "char", "char8_t", "char16_t", "char32_t", "class", "compl", "concept",
+    "const", "consteval", "constexpr", "constinit", "const_cast", "continue", "co_await",
+    "co_return", "co_yield", "decltype", "default", "delete", "do", "double", "dynamic_cast",
+    "else", "enum", "explicit", "export", "extern", "false", "float", "for", "friend", "goto",
+    "if", "inline", "int", "long", "mutable", "namespace", "new", "noexcept", "not", "not_eq",
+    "nullptr", "operator", "or", "or_eq", "private", "protected", "public", "register",
+    "reinterpret_cast", "requires", "return", "short", "signed", "sizeof", "static",
+    "static_assert", "static_cast", "struct", "switch", "template", "this", "thread_local",
+    "throw", "true", "try", "typedef", "typeid", "typename", "union", "unsigned", "using",
+    "virtual", "void", "volatile", "wchar_t", "while", "xor", "xor_eq"};
+
+// Reserved in PostgreSQL 15 (reserved and "requires AS") or in SQLite.
+constexpr std::array sql_reserved = {
+    "abort", "action", "add", "after", "all", "alter", "analyse", "analyze", "and", "any",
+    "array", "as", "asc", "asymmetric", "attach", "authorization", "autoincrement", "before",
+    "begin", "between", "binary", "both", "by", "cascade", "case", "cast", "check", "collate",
+    "column", "commit", "concurrently", "conflict", "constraint", "create", "cross",
+    "current_catalog", "current_date", "current_role", "current_schema", "current_time",
+    "current_timestamp", "current_user", "database", "default", "deferrable", "deferred",
+    "delete", "desc", "detach", "distinct", "do", "drop", "each", "else", "end", "escape",
+    "except", "exclusive", "exists", "explain", "fail", "false", "fetch", "filter", "for",
+    "foreign", "freeze", "from", "full", "glob", "grant", "group", "having", "if", "ignore",
+    "ilike", "immediate", "in", "index", "indexed", "initially", "inner", "insert", "instead",
+    "intersect", "into", "is", "isnull", "join", "key", "lateral", "leading", "left", "like",
+    "limit", "localtime", "localtimestamp", "match", "natural", "no", "not", "nothing",
+    "notnull", "null", "of", "offset", "on", "only", "or", "order", "outer", "over",
+    "overlaps", "placing", "plan", "pragma", "primary", "query", "raise", "recursive",
+    "references", "regexp", "reindex", "release", "rename", "replace", "restrict", "returning",
+    "right", "rollback", "row", "savepoint", "select", "session_user", "set", "similar",
+    "some", "symmetric", "table", "tablesample", "temp", "temporary", "then", "to", "trailing",
+    "transaction", "trigger", "true", "union", "unique", "update", "user", "using", "vacuum",
+    "values", "variadic", "verbose", "view", "virtual", "when", "where", "window", "with",
+    "without"};
+
+template <std::size_t N>
+bool contains(const std::array<const char*, N>& words, std::string_view name) {
+  return std::any_of(words.begin(), words.end(),
+                     [&](const char* word) { return name == word; });
+}
+
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+}  // namespace
+
+bool is_cpp_keyword(std::string_view name) { return contains(cpp_keywords, name); }
+
+bool is_cpp_reserved(std::string_view name) {
+  if (name.find("__") != std::string_view::npos) return true;
+  return name.size() >= 2 && name[0] == '_' && std::isupper(static_cast<unsigned char>(name[1]));
+}
+
+bool is_sql_reserved(std::string_view name) {
+  std::string folded(name);
+  std::transform(folded.begin(), folded.end(), folded.begin(), lower);
+  return contains(sql_reserved, folded);
+}
+
+bool is_ascii_identifier(std::string_view name) {
+  if (name.empty()) return false;
+  auto first = static_cast<unsigned char>(name[0]);
+  if (!(std::isalpha(first) || first == '_') || first >= 0x80) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    auto byte = static_cast<unsigned char>(c);
+    return byte < 0x80 && (std::isalnum(byte) || byte == '_');
+  });
+}
+
+std::string snake_case(std::string_view name) {
+  std::string result;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    auto c = static_cast<unsigned char>(name[i]);
+    if (std::isupper(c)) {
+      bool after_lower = i > 0 && (std::islower(static_cast<unsigned char>(name[i - 1])) ||
+                                   std::isdigit(static_cast<unsigned char>(name[i - 1])));
+      bool before_lower = i > 0 && i + 1 < name.size() &&
+                          std::isupper(static_cast<unsigned char>(name[i - 1])) &&
+                          std::islower(static_cast<unsigned char>(name[i + 1]));
+      if ((after_lower || before_lower) && !result.empty() && result.back() != '_') {
+        result += '_';
+      }
+      result += lower(name[i]);
+    } else {
+      result += name[i];
+    }
+  }
+  return result;
+}
+
+std::string fit_sql_identifier(std::string name) {
+  constexpr std::size_t limit = 63;
+  if (name.size() <= limit) return name;
+  std::uint32_t hash = 2166136261u;  // FNV-1a
+  for (char c : name) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 16777619u;
+  }
+  char suffix[10];
+  std::snprintf(suffix, sizeof suffix, "_%08x", hash);
+  name.resize(limit - 9);
+  return name + suffix;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::optional<std::string> suggest(std::string_view name,
+                                   const std::vector<std::string>& candidates) {
+  std::size_t limit = std::max<std::size_t>(1, (name.size() + 2) / 3);
+  std::optional<std::string> best;
+  std::size_t best_distance = limit + 1;
+  for (const std::string& candidate : candidates) {
+    if (candidate == name) continue;
+    std::size_t distance = edit_distance(name, candidate);
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+}  // namespace ormc

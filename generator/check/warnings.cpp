@@ -1,0 +1,127 @@
+// Pass 5: advice that does not stop generation (unindexed foreign keys, redundant
+// indexes) and clashes between SQL names, which would make the DDL fail.
+#include <algorithm>
+#include <unordered_map>
+
+#include "check/names.hpp"
+#include "check/schema_checker.hpp"
+
+namespace ormc::check_detail {
+
+bool SchemaChecker::is_indexed_prefix(const model::Model& model,
+                                      const std::vector<model::ColumnId>& columns) const {
+  auto covers = [&](const std::vector<model::ColumnId>& leading) {
+    if (leading.size() < columns.size()) return false;
+    std::vector<model::ColumnId> prefix(leading.begin(),
+                                        leading.begin() + static_cast<std::ptrdiff_t>(columns.size()));
+    std::vector<model::ColumnId> wanted = columns;
+    std::sort(prefix.begin(), prefix.end());
+    std::sort(wanted.begin(), wanted.end());
+    return prefix == wanted;
+  };
+  if (covers(model.primary_key)) return true;
+  return std::any_of(model.indexes.begin(), model.indexes.end(), [&](const model::Index& index) {
+    if (index.where) return false;
+    std::vector<model::ColumnId> ids;
+    for (const model::IndexColumn& column : index.columns) ids.push_back(column.column);
+    return covers(ids);
+  });
+}
+
+void SchemaChecker::warn_unindexed_foreign_keys(model::ModelId id) {
+  const model::Model& model = schema_.models[id];
+  for (const model::ForeignKey& key : model.foreign_keys) {
+    if (is_indexed_prefix(model, key.columns)) continue;
+    std::string columns;
+    for (model::ColumnId column : key.columns) {
+      columns += (columns.empty() ? "" : ", ") + model.columns[column].name;
+    }
+    diagnostics_.report(DiagCode::foreign_key_not_indexed, key.span,
+                        "foreign key (" + columns + ") of '" + model.name +
+                            "' has no index; joins and cascading deletes from '" +
+                            schema_.models[key.target].name + "' will scan '" +
+                            model.table_name + "': add `index` to the column or `index (" +
+                            columns + ");`");
+  }
+}
+
+void SchemaChecker::warn_redundant_indexes(model::ModelId id) {
+  const model::Model& model = schema_.models[id];
+  for (std::size_t i = 0; i < model.indexes.size(); ++i) {
+    const model::Index& index = model.indexes[i];
+    if (index.where) continue;
+    std::vector<model::ColumnId> ids;
+    for (const model::IndexColumn& column : index.columns) ids.push_back(column.column);
+    if (ids == model.primary_key) {
+      diagnostics_.report(DiagCode::redundant_index, index.span,
+                          "index '" + index.name + "' repeats the primary key of '" +
+                              model.name + "', which is indexed already");
+      continue;
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      const model::Index& earlier = model.indexes[j];
+      if (earlier.where || earlier.columns.size() != index.columns.size()) continue;
+      bool same = std::equal(index.columns.begin(), index.columns.end(), earlier.columns.begin(),
+                             [](const model::IndexColumn& a, const model::IndexColumn& b) {
+                               return a.column == b.column && a.descending == b.descending;
+                             });
+      if (same && (earlier.unique || !index.unique)) {
+        diagnostics_
+            .report(DiagCode::redundant_index, index.span,
+                    "index '" + index.name + "' has the same columns as '" + earlier.name + "'")
+            .note(earlier.span, "'" + earlier.name + "' declared here");
+        break;
+      }
+    }
+  }
+}
+
+void SchemaChecker::check_sql_names() {
+  // Tables and indexes share one namespace in a PostgreSQL schema; constraint names are
+  // per table. Keys are compared case-insensitively, as unquoted SQL would.
+  auto fold = [](std::string name) {
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return name;
+  };
+  struct Owner {
+    std::string what;
+    SourceSpan span;
+  };
+  std::unordered_map<std::string, Owner> relations;
+  auto claim = [&](std::unordered_map<std::string, Owner>& names, const std::string& name,
+                   const std::string& what, SourceSpan span) {
+    auto [it, fresh] = names.try_emplace(fold(name), Owner{what, span});
+    if (fresh) return;
+    diagnostics_
+        .report(DiagCode::duplicate_sql_name, span,
+                what + " uses the SQL name '" + name + "', already used by " + it->second.what)
+        .note(it->second.span, it->second.what + " declared here");
+  };
+  for (const model::Model& model : schema_.models) {
+    claim(relations, model.table_name, "the table of '" + model.name + "'", model.span);
+  }
+  for (const model::Model& model : schema_.models) {
+    for (const model::Index& index : model.indexes) {
+      if (!index.constraint || !index.unique) {
+        claim(relations, index.name, "index '" + index.name + "'", index.span);
+      } else {
+        claim(relations, index.name, "unique constraint '" + index.name + "'", index.span);
+      }
+    }
+    std::unordered_map<std::string, Owner> columns;
+    for (const model::Column& column : model.columns) {
+      claim(columns, column.sql_name, "column '" + model.name + "." + column.name + "'",
+            column.span);
+    }
+    std::unordered_map<std::string, Owner> constraints;
+    for (const model::ForeignKey& key : model.foreign_keys) {
+      claim(constraints, key.name, "foreign key '" + key.name + "'", key.span);
+    }
+    for (const model::CheckConstraint& check : model.checks) {
+      claim(constraints, check.name, "check '" + check.name + "'", check.span);
+    }
+  }
+}
+
+}  // namespace ormc::check_detail
