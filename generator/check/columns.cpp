@@ -16,14 +16,22 @@ struct BuiltinType {
 };
 
 constexpr std::array builtin_types = {
-    BuiltinType{"bool", TypeKind::boolean},        BuiltinType{"int16", TypeKind::int16},
-    BuiltinType{"int32", TypeKind::int32},         BuiltinType{"int64", TypeKind::int64},
-    BuiltinType{"float32", TypeKind::float32},     BuiltinType{"float64", TypeKind::float64},
-    BuiltinType{"decimal", TypeKind::decimal},     BuiltinType{"string", TypeKind::string},
-    BuiltinType{"text", TypeKind::text},           BuiltinType{"bytes", TypeKind::bytes},
-    BuiltinType{"date", TypeKind::date},           BuiltinType{"time", TypeKind::time},
-    BuiltinType{"timestamp", TypeKind::timestamp}, BuiltinType{"timestamptz", TypeKind::timestamptz},
-    BuiltinType{"uuid", TypeKind::uuid},           BuiltinType{"json", TypeKind::json},
+    BuiltinType{"bool", TypeKind::boolean},
+    BuiltinType{"int16", TypeKind::int16},
+    BuiltinType{"int32", TypeKind::int32},
+    BuiltinType{"int64", TypeKind::int64},
+    BuiltinType{"float32", TypeKind::float32},
+    BuiltinType{"float64", TypeKind::float64},
+    BuiltinType{"decimal", TypeKind::decimal},
+    BuiltinType{"string", TypeKind::string},
+    BuiltinType{"text", TypeKind::text},
+    BuiltinType{"bytes", TypeKind::bytes},
+    BuiltinType{"date", TypeKind::date},
+    BuiltinType{"time", TypeKind::time},
+    BuiltinType{"timestamp", TypeKind::timestamp},
+    BuiltinType{"timestamptz", TypeKind::timestamptz},
+    BuiltinType{"uuid", TypeKind::uuid},
+    BuiltinType{"json", TypeKind::json},
 };
 
 constexpr std::uint64_t max_string_length = 10485760;  // PostgreSQL's varchar limit
@@ -50,7 +58,8 @@ std::optional<model::ColumnType> SchemaChecker::resolve_type(const ast::TypeRef&
                           "'" + name + "' is a " +
                               (symbol->second.kind == Symbol::Kind::model ? "model" : "table") +
                               ", not a column type; to point at it, declare a foreign key "
-                              "column (`" + snake_case(name) + "_id int64 references(" + name +
+                              "column (`" +
+                              snake_case(name) + "_id int64 references(" + name +
                               ".id);`) and a relation (`" + snake_case(name) + " -> " + name +
                               ";`)");
       return std::nullopt;
@@ -91,7 +100,8 @@ std::optional<model::ColumnType> SchemaChecker::resolve_type(const ast::TypeRef&
       if (length < 1 || length > max_string_length) {
         diagnostics_.report(DiagCode::length_out_of_range, type.args[0].span,
                             "string length " + type.args[0].text + " is out of range 1.." +
-                                std::to_string(max_string_length) + "; use text for longer strings");
+                                std::to_string(max_string_length) +
+                                "; use text for longer strings");
         return std::nullopt;
       }
       result.length = static_cast<std::uint32_t>(length);
@@ -173,8 +183,8 @@ void SchemaChecker::resolve_on_update(model::ModelId id, model::ColumnId column_
   if (word->text == "now") {
     if (!model::is_temporal(column.type.kind)) {
       diagnostics_.report(DiagCode::on_update_invalid, on_update->span,
-                          "on_update(now) needs a date or time column; '" + column.name +
-                              "' is " + model::type_kind_name(column.type.kind));
+                          "on_update(now) needs a date or time column; '" + column.name + "' is " +
+                              model::type_kind_name(column.type.kind));
       return;
     }
     column.on_update_now = true;
@@ -183,8 +193,8 @@ void SchemaChecker::resolve_on_update(model::ModelId id, model::ColumnId column_
   // Otherwise it is a foreign-key action, resolved with references(...) in keys.cpp.
   if (!syntax.attributes.has("references")) {
     diagnostics_.report(DiagCode::attribute_conflict, on_update->span,
-                        "on_update(" + word->text +
-                            ") is a foreign-key action, but column '" + column.name +
+                        "on_update(" + word->text + ") is a foreign-key action, but column '" +
+                            column.name +
                             "' has no references(...); on_update(now) is the only other form");
   }
 }
@@ -205,9 +215,9 @@ void SchemaChecker::resolve_default(model::Column& column, const ast::Attribute&
     std::string type_name = type.kind == TypeKind::enumeration
                                 ? "enum " + schema_.enums[type.enum_id].name
                                 : model::type_kind_name(type.kind);
-    diagnostics_.report(DiagCode::default_type_mismatch, attribute.args[0]->span,
-                        "default " + what + " does not match column '" + column.name +
-                            "' of type " + type_name);
+    diagnostics_.report(
+        DiagCode::default_type_mismatch, attribute.args[0]->span,
+        "default " + what + " does not match column '" + column.name + "' of type " + type_name);
   };
 
   switch (value->kind) {

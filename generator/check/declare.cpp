@@ -68,11 +68,14 @@ bool SchemaChecker::check_identifier(const ast::Name& name, std::string_view wha
     return false;
   }
   if (is_cpp_keyword(name.text)) {
+    std::string keep_sql_name;
+    if (what == "column")
+      keep_sql_name = " (its SQL name can stay with map(\"" + name.text + "\"))";
+    if (what == "model")
+      keep_sql_name = " (its table can keep the name with `table " + name.text + ";`)";
     diagnostics_.report(DiagCode::reserved_name, name.span,
                         std::string(what) + " name '" + name.text +
-                            "' is a C++ keyword; rename it (the SQL name can stay '" + name.text +
-                            "' with map(\"" + name.text + "\") on a column or `table " +
-                            name.text + ";` on a model)");
+                            "' is a C++ keyword; rename it" + keep_sql_name);
     return false;
   }
   if (is_cpp_reserved(name.text)) {
@@ -92,8 +95,9 @@ std::string SchemaChecker::file_namespace(const ast::File& file) {
     const auto* space = std::get_if<ast::Namespace>(&declaration.node);
     if (space == nullptr) continue;
     if (found != nullptr) {
-      diagnostics_.report(DiagCode::namespace_invalid, declaration.span,
-                          "a file declares its namespace once")
+      diagnostics_
+          .report(DiagCode::namespace_invalid, declaration.span,
+                  "a file declares its namespace once")
           .note(found_span, "namespace first declared here");
       continue;
     }
@@ -143,9 +147,8 @@ void SchemaChecker::declare_enum(const ast::Enum& node, FileId file,
                                  const std::string& cpp_namespace, const ast::Trivia& trivia) {
   check_identifier(node.name, "enum");
   auto [it, inserted] = symbols_.try_emplace(
-      node.name.text,
-      Symbol{Symbol::Kind::enumeration, static_cast<std::uint32_t>(schema_.enums.size()),
-             node.name.span});
+      node.name.text, Symbol{Symbol::Kind::enumeration,
+                             static_cast<std::uint32_t>(schema_.enums.size()), node.name.span});
   if (!inserted) {
     diagnostics_
         .report(DiagCode::duplicate_declaration, node.name.span,
@@ -207,8 +210,8 @@ void SchemaChecker::declare_model(const ast::Model& node, FileId file,
   result.doc = ast::doc_text(trivia);
   result.file = file;
   result.span = node.name.span;
-  AttributeMap attributes = validate_attributes(node.attributes, header_rules,
-                                                node.is_table ? "a table" : "a model");
+  AttributeMap attributes =
+      validate_attributes(node.attributes, header_rules, node.is_table ? "a table" : "a model");
   if (const ast::Attribute* renamed = attributes.find("renamed_from")) {
     if (auto old = name_argument(*renamed->args[0], diagnostics_, "renamed_from")) {
       result.renamed_from = old->text;
@@ -221,10 +224,9 @@ void SchemaChecker::declare_model(const ast::Model& node, FileId file,
 namespace {
 
 constexpr AttributeRule column_rules[] = {
-    {"primary", 0, 0},      {"auto", 0, 0},      {"unique", 0, 0},
-    {"index", 0, 0},        {"default", 1, 1},   {"on_update", 1, 1},
-    {"check", 1, 1},        {"references", 1, 1}, {"on_delete", 1, 1},
-    {"renamed_from", 1, 1}, {"map", 1, 1}};
+    {"primary", 0, 0},   {"auto", 0, 0},         {"unique", 0, 0}, {"index", 0, 0},
+    {"default", 1, 1},   {"on_update", 1, 1},    {"check", 1, 1},  {"references", 1, 1},
+    {"on_delete", 1, 1}, {"renamed_from", 1, 1}, {"map", 1, 1}};
 
 constexpr AttributeRule relation_rules[] = {
     {"by", 1, any}, {"back", 1, 1}, {"through", 1, 1}, {"cascade", 1, any}, {"load", 1, 1}};
@@ -312,8 +314,8 @@ AttributeMap SchemaChecker::validate_attributes(const std::vector<ast::Attribute
     if (rule == rules.end()) {
       std::vector<std::string> names;
       for (const AttributeRule& candidate : rules) names.emplace_back(candidate.name);
-      std::string message = "unknown attribute '" + attribute.name.text + "' on " +
-                            std::string(where);
+      std::string message =
+          "unknown attribute '" + attribute.name.text + "' on " + std::string(where);
       auto suggestion = suggest(attribute.name.text, names);
       if (suggestion) message += "; did you mean '" + *suggestion + "'?";
       auto builder = diagnostics_.report(DiagCode::unknown_attribute, attribute.name.span, message);
@@ -335,9 +337,9 @@ AttributeMap SchemaChecker::validate_attributes(const std::vector<ast::Attribute
                                        (rule->min_args == 1 ? " argument" : " arguments")
                                  : "takes at least " + std::to_string(rule->min_args) +
                                        (rule->min_args == 1 ? " argument" : " arguments");
-      diagnostics_.report(DiagCode::attribute_arguments, attribute.span,
-                          "'" + attribute.name.text + "' " + expected + ", not " +
-                              std::to_string(count));
+      diagnostics_.report(
+          DiagCode::attribute_arguments, attribute.span,
+          "'" + attribute.name.text + "' " + expected + ", not " + std::to_string(count));
       continue;
     }
     result.add(&attribute);
@@ -360,8 +362,8 @@ std::vector<std::string> SchemaChecker::symbol_names(bool models, bool tables, b
 
 void SchemaChecker::report_unknown_model(const ast::Name& name, bool allow_tables) {
   auto suggestion = suggest(name.text, symbol_names(true, allow_tables, false));
-  std::string message = "unknown " + std::string(allow_tables ? "model or table" : "model") +
-                        " '" + name.text + "'";
+  std::string message =
+      "unknown " + std::string(allow_tables ? "model or table" : "model") + " '" + name.text + "'";
   if (suggestion) message += "; did you mean '" + *suggestion + "'?";
   auto builder = diagnostics_.report(DiagCode::unknown_model, name.span, message);
   if (suggestion) {

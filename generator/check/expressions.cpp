@@ -86,9 +86,9 @@ bool SchemaChecker::require_comparable(const ExprType& left, const ExprType& rig
       textual_stand_in(right.value_class, left.value_class)) {
     return true;
   }
-  diagnostics_.report(DiagCode::expression_type_mismatch, where.span,
-                      "cannot compare " + describe(left, schema_) + " with " +
-                          describe(right, schema_));
+  diagnostics_.report(
+      DiagCode::expression_type_mismatch, where.span,
+      "cannot compare " + describe(left, schema_) + " with " + describe(right, schema_));
   return false;
 }
 
@@ -202,23 +202,24 @@ std::optional<model::Expr> SchemaChecker::resolve_expr(model::ModelId scope, con
         std::vector<std::string> names;
         for (const FunctionRule& f : functions) names.emplace_back(f.name);
         auto suggestion = suggest(name.text, names);
-        std::string message = "unknown function '" + name.text + "'; the portable functions are "
+        std::string message = "unknown function '" + name.text +
+                              "'; the portable functions are "
                               "length, lower, upper, trim, abs, round and coalesce";
-        if (suggestion) message = "unknown function '" + name.text + "'; did you mean '" +
-                                  *suggestion + "'?";
+        if (suggestion)
+          message = "unknown function '" + name.text + "'; did you mean '" + *suggestion + "'?";
         auto builder = diagnostics_.report(DiagCode::unknown_function, name.span, message);
         if (suggestion) builder.fixit(*suggestion);
         return std::nullopt;
       }
       std::size_t count = expr.operands.size();
       if (count < rule->min_args || count > rule->max_args) {
-        diagnostics_.report(DiagCode::attribute_arguments, expr.span,
-                            "function '" + name.text + "' takes " +
-                                (rule->min_args == rule->max_args
-                                     ? std::to_string(rule->min_args)
-                                     : std::to_string(rule->min_args) + " to " +
-                                           std::to_string(rule->max_args)) +
-                                " arguments, not " + std::to_string(count));
+        diagnostics_.report(
+            DiagCode::attribute_arguments, expr.span,
+            "function '" + name.text + "' takes " +
+                (rule->min_args == rule->max_args
+                     ? std::to_string(rule->min_args)
+                     : std::to_string(rule->min_args) + " to " + std::to_string(rule->max_args)) +
+                " arguments, not " + std::to_string(count));
         return std::nullopt;
       }
       result.kind = model::ExprKind::call;
@@ -283,7 +284,8 @@ std::optional<model::Expr> SchemaChecker::resolve_expr(model::ModelId scope, con
           if (operand->value_class != wanted && operand->value_class != Class::unknown &&
               operand->value_class != Class::null) {
             diagnostics_.report(DiagCode::expression_type_mismatch, expr.span,
-                                "'" + expr.text + "' needs " + describe(ExprType{wanted, 0}, schema_) +
+                                "'" + expr.text + "' needs " +
+                                    describe(ExprType{wanted, 0}, schema_) +
                                     " on both sides, not " + describe(*operand, schema_));
             return std::nullopt;
           }
@@ -308,7 +310,8 @@ std::optional<model::Expr> SchemaChecker::resolve_expr(model::ModelId scope, con
       result.operands.push_back(std::move(*subject));
       for (std::size_t i = 1; i < expr.operands.size(); ++i) {
         ExprType operand_type;
-        auto operand = resolve_operand_against(scope, *expr.operands[i], subject_type, operand_type);
+        auto operand =
+            resolve_operand_against(scope, *expr.operands[i], subject_type, operand_type);
         if (!operand) return std::nullopt;
         if (expr.kind == ast::ExprKind::like) {
           for (const ExprType* t : {&subject_type, &operand_type}) {

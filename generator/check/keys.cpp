@@ -108,10 +108,12 @@ void SchemaChecker::resolve_primary_key(model::ModelId id) {
     for (model::ColumnId column : marked) {
       list += (list.empty() ? "" : ", ") + model.columns[column].name;
     }
-    auto builder = diagnostics_.report(
-        DiagCode::multiple_primary_keys, model.columns[marked[1]].span,
-        "several columns of '" + model.name + "' are marked primary; a composite key is "
-        "written as one member: primary(" + list + ");");
+    auto builder =
+        diagnostics_.report(DiagCode::multiple_primary_keys, model.columns[marked[1]].span,
+                            "several columns of '" + model.name +
+                                "' are marked primary; a composite key is "
+                                "written as one member: primary(" +
+                                list + ");");
     builder.note(model.columns[marked[0]].span, "also marked primary here");
     return;
   }
@@ -122,18 +124,18 @@ void SchemaChecker::resolve_primary_key(model::ModelId id) {
   }
   if (marked.empty()) {
     if (model.is_table) {
-      diagnostics_.report(DiagCode::table_without_key, model.span,
-                          "table '" + model.name +
-                              "' has no primary key, so duplicate rows are possible; for an "
-                              "association table add primary(" +
-                              (model.columns.size() >= 2
-                                   ? model.columns[0].name + ", " + model.columns[1].name
-                                   : std::string("a, b")) +
-                              ");");
+      diagnostics_.report(
+          DiagCode::table_without_key, model.span,
+          "table '" + model.name +
+              "' has no primary key, so duplicate rows are possible; for an "
+              "association table add primary(" +
+              (model.columns.size() >= 2 ? model.columns[0].name + ", " + model.columns[1].name
+                                         : std::string("a, b")) +
+              ");");
     } else {
-      diagnostics_.report(DiagCode::missing_primary_key, model.span,
-                          "model '" + model.name +
-                              "' has no primary key; add one, e.g. `id int64 primary auto;`");
+      diagnostics_.report(
+          DiagCode::missing_primary_key, model.span,
+          "model '" + model.name + "' has no primary key; add one, e.g. `id int64 primary auto;`");
     }
   }
   for (model::ColumnId column : marked) {
@@ -154,9 +156,9 @@ void SchemaChecker::resolve_primary_key(model::ModelId id) {
       diagnostics_.report(DiagCode::auto_not_integer_key, automatic->span,
                           "auto is only for the primary key; '" + c.name + "' is not primary");
     } else if (marked.size() != 1) {
-      diagnostics_.report(DiagCode::auto_not_integer_key, automatic->span,
-                          "auto needs a single-column primary key; '" + model.name +
-                              "' has a composite key");
+      diagnostics_.report(
+          DiagCode::auto_not_integer_key, automatic->span,
+          "auto needs a single-column primary key; '" + model.name + "' has a composite key");
     } else if (!model::is_integer(c.type.kind)) {
       diagnostics_.report(DiagCode::auto_not_integer_key, automatic->span,
                           "auto needs an integer primary key; '" + c.name + "' is " +
@@ -176,14 +178,22 @@ void SchemaChecker::resolve_indexes(model::ModelId id) {
     const AttributeMap& attributes = syntax.columns[column].attributes;
     SourceSpan span = model.columns[column].span;
     if (attributes.has("unique")) {
-      model.indexes.push_back({fit_sql_identifier("uq_" + model.table_name + "_" +
-                                                  model.columns[column].sql_name),
-                               {{column, false}}, true, true, std::nullopt, span});
+      model.indexes.push_back(
+          {fit_sql_identifier("uq_" + model.table_name + "_" + model.columns[column].sql_name),
+           {{column, false}},
+           true,
+           true,
+           std::nullopt,
+           span});
     }
     if (attributes.has("index")) {
-      model.indexes.push_back({fit_sql_identifier("ix_" + model.table_name + "_" +
-                                                  model.columns[column].sql_name),
-                               {{column, false}}, false, false, std::nullopt, span});
+      model.indexes.push_back(
+          {fit_sql_identifier("ix_" + model.table_name + "_" + model.columns[column].sql_name),
+           {{column, false}},
+           false,
+           false,
+           std::nullopt,
+           span});
     }
   }
   for (const ast::Member& member : syntax.node->members) {
@@ -210,9 +220,8 @@ void SchemaChecker::resolve_indexes(model::ModelId id) {
       index.constraint = false;  // SQL has partial unique indexes, not partial constraints
     }
     index.name = node->name ? node->name->text
-                            : fit_sql_identifier((index.unique ? "uq_" : "ix_") +
-                                                 model.table_name + "_" +
-                                                 joined_columns(model, *columns));
+                            : fit_sql_identifier((index.unique ? "uq_" : "ix_") + model.table_name +
+                                                 "_" + joined_columns(model, *columns));
     model.indexes.push_back(std::move(index));
   }
 }
@@ -312,17 +321,16 @@ void SchemaChecker::add_foreign_key(model::ModelId id, std::optional<ast::Name> 
         .report(DiagCode::foreign_key_not_key, references.span,
                 "a foreign key must reference a primary key or unique columns, but (" + list +
                     ") of '" + target.name + "' is neither; mark it unique")
-        .note(target.columns[target_ids[0]].span, "'" + target.name + "." +
-                                                      target.columns[target_ids[0]].name +
-                                                      "' declared here");
+        .note(target.columns[target_ids[0]].span,
+              "'" + target.name + "." + target.columns[target_ids[0]].name + "' declared here");
     return;
   }
   for (std::size_t i = 0; i < columns.size(); ++i) {
     const model::Column& local = model.columns[columns[i]];
     const model::Column& remote = target.columns[target_ids[i]];
-    bool same = local.type.kind == remote.type.kind &&
-                (local.type.kind != model::TypeKind::enumeration ||
-                 local.type.enum_id == remote.type.enum_id);
+    bool same =
+        local.type.kind == remote.type.kind && (local.type.kind != model::TypeKind::enumeration ||
+                                                local.type.enum_id == remote.type.enum_id);
     if (!same) {
       auto describe = [&](const model::ColumnType& type) -> std::string {
         return type.kind == model::TypeKind::enumeration ? schema_.enums[type.enum_id].name
@@ -358,16 +366,16 @@ void SchemaChecker::add_foreign_key(model::ModelId id, std::optional<ast::Name> 
       }
       if (action == model::ReferentialAction::set_default && !c.default_value) {
         diagnostics_.report(DiagCode::set_default_no_default, attribute->span,
-                            attribute->name.text + "(set_default) needs a default on '" +
-                                c.name + "'; add default(...)");
+                            attribute->name.text + "(set_default) needs a default on '" + c.name +
+                                "'; add default(...)");
         return;
       }
     }
   }
   model::ForeignKey key;
-  key.name = name ? name->text
-                  : fit_sql_identifier("fk_" + model.table_name + "_" +
-                                       joined_columns(model, columns));
+  key.name =
+      name ? name->text
+           : fit_sql_identifier("fk_" + model.table_name + "_" + joined_columns(model, columns));
   key.columns = columns;
   key.target = target_id;
   key.target_columns = target_ids;
@@ -383,8 +391,7 @@ void SchemaChecker::resolve_foreign_keys(model::ModelId id) {
   for (model::ColumnId column = 0; column < model.columns.size(); ++column) {
     const AttributeMap& attributes = syntax.columns[column].attributes;
     if (const ast::Attribute* references = attributes.find("references")) {
-      add_foreign_key(id, std::nullopt, {column}, *references, attributes,
-                      references->span);
+      add_foreign_key(id, std::nullopt, {column}, *references, attributes, references->span);
     } else if (const ast::Attribute* on_delete = attributes.find("on_delete")) {
       diagnostics_.report(DiagCode::attribute_conflict, on_delete->span,
                           "on_delete(...) is a foreign-key action, but column '" +
@@ -427,9 +434,9 @@ void SchemaChecker::resolve_checks(model::ModelId id) {
     ++counter;
     auto condition = resolve_condition(id, *node->expr, "check(...)");
     if (!condition) continue;
-    std::string name = node->name ? node->name->text
-                                  : fit_sql_identifier("ck_" + model.table_name + "_" +
-                                                       std::to_string(counter));
+    std::string name =
+        node->name ? node->name->text
+                   : fit_sql_identifier("ck_" + model.table_name + "_" + std::to_string(counter));
     model.checks.push_back({std::move(name), std::move(*condition), std::nullopt, member.span});
   }
 }

@@ -96,7 +96,7 @@ bool valid_uuid(std::string_view text) {
 
 // A strict, depth-limited JSON validator (RFC 8259), enough to reject a broken default.
 class JsonValidator {
-public:
+ public:
   explicit JsonValidator(std::string_view text) : text_(text) {}
 
   bool valid() {
@@ -106,10 +106,10 @@ public:
     return at_ == text_.size();
   }
 
-private:
+ private:
   void skip_space() {
-    while (at_ < text_.size() && (text_[at_] == ' ' || text_[at_] == '\n' ||
-                                  text_[at_] == '\t' || text_[at_] == '\r')) {
+    while (at_ < text_.size() &&
+           (text_[at_] == ' ' || text_[at_] == '\n' || text_[at_] == '\t' || text_[at_] == '\r')) {
       ++at_;
     }
   }
@@ -135,9 +135,9 @@ private:
     std::size_t start = at_;
     if (at_ < text_.size() && text_[at_] == '-') ++at_;
     std::size_t digits_start = at_;
-    while (at_ < text_.size() && (std::isdigit(static_cast<unsigned char>(text_[at_])) ||
-                                  text_[at_] == '.' || text_[at_] == 'e' || text_[at_] == 'E' ||
-                                  text_[at_] == '+' || text_[at_] == '-')) {
+    while (at_ < text_.size() &&
+           (std::isdigit(static_cast<unsigned char>(text_[at_])) || text_[at_] == '.' ||
+            text_[at_] == 'e' || text_[at_] == 'E' || text_[at_] == '+' || text_[at_] == '-')) {
       ++at_;
     }
     return at_ > digits_start && at_ > start;
@@ -220,14 +220,13 @@ bool SchemaChecker::check_literal_fits(const model::ColumnType& type, const ast:
       std::int64_t low = type.kind == TypeKind::int16   ? std::numeric_limits<std::int16_t>::min()
                          : type.kind == TypeKind::int32 ? std::numeric_limits<std::int32_t>::min()
                                                         : std::numeric_limits<std::int64_t>::min();
-      std::int64_t high = type.kind == TypeKind::int16 ? std::numeric_limits<std::int16_t>::max()
-                          : type.kind == TypeKind::int32
-                              ? std::numeric_limits<std::int32_t>::max()
-                              : std::numeric_limits<std::int64_t>::max();
+      std::int64_t high = type.kind == TypeKind::int16   ? std::numeric_limits<std::int16_t>::max()
+                          : type.kind == TypeKind::int32 ? std::numeric_limits<std::int32_t>::max()
+                                                         : std::numeric_limits<std::int64_t>::max();
       if (error != std::errc{} || value < low || value > high) {
         return out_of_range("default " + signed_text + " does not fit " + column + " of type " +
-                            model::type_kind_name(type.kind) + " (" +
-                            integer_range(type.kind) + ")");
+                            model::type_kind_name(type.kind) + " (" + integer_range(type.kind) +
+                            ")");
       }
       return true;
     }
@@ -276,8 +275,7 @@ bool SchemaChecker::check_literal_fits(const model::ColumnType& type, const ast:
                        "\" is not a timestamp with time zone (YYYY-MM-DD HH:MM[:SS][+HH:MM|Z])");
     case TypeKind::json:
       return JsonValidator(text).valid() || malformed("default is not valid JSON");
-    default:
-      return true;
+    default: return true;
   }
 }
 

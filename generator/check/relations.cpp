@@ -55,10 +55,11 @@ bool SchemaChecker::resolve_relation_target(model::ModelId id, model::RelationId
     bool table = symbol->second.kind == Symbol::Kind::table;
     diagnostics_
         .report(DiagCode::relation_target, node.target.span,
-                "relation '" + relation.name + "' must point at a model, but '" +
-                    node.target.text + "' is " + (table ? "a plain table" : "an enum") +
+                "relation '" + relation.name + "' must point at a model, but '" + node.target.text +
+                    "' is " + (table ? "a plain table" : "an enum") +
                     (table ? "; to join through it, point at the model on its far side and "
-                             "add through(" + node.target.text + ")"
+                             "add through(" +
+                                 node.target.text + ")"
                            : std::string()))
         .note(symbol->second.span, "'" + node.target.text + "' declared here");
     return false;
@@ -99,8 +100,8 @@ void SchemaChecker::resolve_relations() {
         if (state != RelationState::pending) continue;
         bool explicit_by = syntax_[id].relation_attributes[r].has("by");
         if (phase == 0 && !explicit_by) continue;
-        state = resolve_relation(id, r, phase == 1) ? RelationState::resolved
-                                                    : RelationState::failed;
+        state =
+            resolve_relation(id, r, phase == 1) ? RelationState::resolved : RelationState::failed;
       }
     }
   }
@@ -182,7 +183,8 @@ bool SchemaChecker::resolve_by(model::ModelId id, model::Relation& relation,
   for (const ast::Name& name : names) list += (list.empty() ? "" : ", ") + name.text;
   diagnostics_.report(DiagCode::relation_by_mismatch, by.span,
                       "by(" + list + ") must name a foreign key of '" + owner_model.name +
-                          "' to '" + schema_.models[other].name + "', but no foreign key has "
+                          "' to '" + schema_.models[other].name +
+                          "', but no foreign key has "
                           "exactly these columns; add references(" +
                           schema_.models[other].name + ".id) to " + names.front().text);
   return false;
@@ -210,16 +212,16 @@ bool SchemaChecker::infer_foreign_key(model::ModelId id, model::Relation& relati
             ? "no foreign key from '" + target.name + "' to '" + model.name + "' for relation '" +
                   relation.name + "'; add `" + snake + "_id int64 references(" + model.name +
                   ".id);` to " + target.name + ", or use through(table) for many-to-many"
-            : "no foreign key joins '" + model.name + "' and '" + target.name +
-                  "' for relation '" + relation.name + "'; add `" + snake_case(target.name) +
-                  "_id int64 references(" + target.name + ".id);` to " + model.name);
+            : "no foreign key joins '" + model.name + "' and '" + target.name + "' for relation '" +
+                  relation.name + "'; add `" + snake_case(target.name) + "_id int64 references(" +
+                  target.name + ".id);` to " + model.name);
     return false;
   }
-  auto builder = diagnostics_.report(
-      DiagCode::relation_ambiguous, relation.span,
-      "relation '" + relation.name + "' is ambiguous: " + std::to_string(candidates.size()) +
-          " foreign keys join '" + model.name + "' and '" + target.name +
-          "'; say which with by(...)");
+  auto builder = diagnostics_.report(DiagCode::relation_ambiguous, relation.span,
+                                     "relation '" + relation.name +
+                                         "' is ambiguous: " + std::to_string(candidates.size()) +
+                                         " foreign keys join '" + model.name + "' and '" +
+                                         target.name + "'; say which with by(...)");
   for (model::ForeignKeyId key : candidates) {
     builder.note(schema_.models[owner].foreign_keys[key].span,
                  "candidate " + describe_foreign_key(owner, key));
@@ -228,13 +230,15 @@ bool SchemaChecker::infer_foreign_key(model::ModelId id, model::Relation& relati
 }
 
 bool SchemaChecker::resolve_from_partner(model::ModelId id, model::Relation& relation) {
-  model::RelationId self = static_cast<model::RelationId>(&relation -
-                                                          schema_.models[id].relations.data());
+  model::RelationId self =
+      static_cast<model::RelationId>(&relation - schema_.models[id].relations.data());
   const model::Relation& partner = *partner_of(id, self);
   if (partner.kind == model::RelationKind::many_to_many) {
     diagnostics_.report(DiagCode::relation_cardinality, relation.span,
-                        "relation '" + relation.name + "' pairs with a many-to-many relation; "
-                        "give it through(" + schema_.models[*partner.through].name + ") too");
+                        "relation '" + relation.name +
+                            "' pairs with a many-to-many relation; "
+                            "give it through(" +
+                            schema_.models[*partner.through].name + ") too");
     return false;
   }
   relation.fk_owner = partner.fk_owner;
@@ -301,10 +305,10 @@ bool SchemaChecker::resolve_through(model::ModelId id, model::Relation& relation
     return false;
   }
   if (local.size() > 1) {
-    auto builder = diagnostics_.report(
-        DiagCode::relation_ambiguous, relation.span,
-        "'" + association.name + "' has " + std::to_string(local.size()) +
-            " foreign keys to '" + model.name + "'; say which is this side with by(...)");
+    auto builder = diagnostics_.report(DiagCode::relation_ambiguous, relation.span,
+                                       "'" + association.name + "' has " +
+                                           std::to_string(local.size()) + " foreign keys to '" +
+                                           model.name + "'; say which is this side with by(...)");
     for (model::ForeignKeyId key : local) {
       builder.note(association.foreign_keys[key].span,
                    "candidate " + describe_foreign_key(table, key));
@@ -314,15 +318,13 @@ bool SchemaChecker::resolve_through(model::ModelId id, model::Relation& relation
   std::vector<model::ForeignKeyId> remote = foreign_keys_between(table, relation.target);
   std::erase(remote, local.front());
   if (remote.size() != 1) {
-    diagnostics_.report(remote.empty() ? DiagCode::through_table_invalid
-                                       : DiagCode::relation_ambiguous,
-                        name->span,
-                        remote.empty() ? "'" + association.name + "' has no foreign key to '" +
-                                             schema_.models[relation.target].name + "'"
-                                       : "'" + association.name +
-                                             "' has several foreign keys to '" +
-                                             schema_.models[relation.target].name +
-                                             "'; name this side's columns with by(...)");
+    diagnostics_.report(
+        remote.empty() ? DiagCode::through_table_invalid : DiagCode::relation_ambiguous, name->span,
+        remote.empty() ? "'" + association.name + "' has no foreign key to '" +
+                             schema_.models[relation.target].name + "'"
+                       : "'" + association.name + "' has several foreign keys to '" +
+                             schema_.models[relation.target].name +
+                             "'; name this side's columns with by(...)");
     return false;
   }
   relation.kind = model::RelationKind::many_to_many;
@@ -341,16 +343,17 @@ bool SchemaChecker::finish_relation(model::Relation& relation) {
   if (relation.owns_foreign_key) {
     if (relation.many) {
       diagnostics_.report(DiagCode::relation_cardinality, relation.span,
-                          "relation '" + relation.name + "' is a collection, but its foreign key "
-                          "is on '" + owner.name + "', so each row has one " + target_name +
-                          "; write -> " + target_name + " or " + target_name + "?");
+                          "relation '" + relation.name +
+                              "' is a collection, but its foreign key "
+                              "is on '" +
+                              owner.name + "', so each row has one " + target_name + "; write -> " +
+                              target_name + " or " + target_name + "?");
       return false;
     }
     relation.kind = is_key(owner, key.columns) ? model::RelationKind::one_to_one
                                                : model::RelationKind::many_to_one;
-    bool any_nullable = std::any_of(key.columns.begin(), key.columns.end(), [&](auto c) {
-      return owner.columns[c].nullable;
-    });
+    bool any_nullable = std::any_of(key.columns.begin(), key.columns.end(),
+                                    [&](auto c) { return owner.columns[c].nullable; });
     if (!relation.optional && any_nullable) {
       diagnostics_.report(DiagCode::relation_nullability, relation.span,
                           "relation '" + relation.name + "' is required, but its foreign key " +
@@ -466,8 +469,7 @@ void SchemaChecker::check_relation_pair(model::ModelId id, model::RelationId rel
                  relation.through_local == other.through_remote &&
                  relation.through_remote == other.through_local;
   } else {
-    consistent = relation.fk_owner == other.fk_owner &&
-                 relation.foreign_key == other.foreign_key &&
+    consistent = relation.fk_owner == other.fk_owner && relation.foreign_key == other.foreign_key &&
                  relation.owns_foreign_key != other.owns_foreign_key;
   }
   if (consistent) return;
@@ -490,8 +492,8 @@ void SchemaChecker::resolve_cascade_and_load(model::ModelId id, model::RelationI
   const AttributeMap& attributes = syntax_[id].relation_attributes[relation_id];
   if (const ast::Attribute* cascade = attributes.find("cascade")) {
     static const std::vector<std::string> options = {
-        "all", "none", "save_update", "merge", "expunge", "delete", "delete_orphan",
-        "refresh_expire"};
+        "all",     "none",   "save_update",   "merge",
+        "expunge", "delete", "delete_orphan", "refresh_expire"};
     model::Cascade result{false, false, false, false, false, false};
     for (const ast::ExprPtr& argument : cascade->args) {
       auto word = name_argument(*argument, diagnostics_, "cascade");
@@ -515,16 +517,18 @@ void SchemaChecker::resolve_cascade_and_load(model::ModelId id, model::RelationI
         result.refresh_expire = true;
       } else {
         auto suggestion = suggest(w, options);
-        std::string message = "unknown cascade '" + w + "'; the cascades are all, none, "
+        std::string message = "unknown cascade '" + w +
+                              "'; the cascades are all, none, "
                               "save_update, merge, expunge, delete, delete_orphan and "
                               "refresh_expire";
-        if (suggestion) message = "unknown cascade '" + w + "'; did you mean '" + *suggestion + "'?";
+        if (suggestion)
+          message = "unknown cascade '" + w + "'; did you mean '" + *suggestion + "'?";
         auto builder = diagnostics_.report(DiagCode::unknown_option, word->span, message);
         if (suggestion) builder.fixit(*suggestion);
         continue;
       }
-      if (w == "delete_orphan" && syntax_[id].relation_state[relation_id] ==
-                                      RelationState::resolved &&
+      if (w == "delete_orphan" &&
+          syntax_[id].relation_state[relation_id] == RelationState::resolved &&
           (relation.owns_foreign_key || relation.kind == model::RelationKind::many_to_many)) {
         diagnostics_.report(DiagCode::cascade_invalid, word->span,
                             "delete_orphan belongs on the parent side (a collection or the "
@@ -547,8 +551,7 @@ void SchemaChecker::resolve_cascade_and_load(model::ModelId id, model::RelationI
                             "'; the strategies are lazy, joined, selectin, subquery, raise and "
                             "noload";
       if (suggestion) {
-        message = "unknown load strategy '" + word->text + "'; did you mean '" + *suggestion +
-                  "'?";
+        message = "unknown load strategy '" + word->text + "'; did you mean '" + *suggestion + "'?";
       }
       auto builder = diagnostics_.report(DiagCode::unknown_option, word->span, message);
       if (suggestion) builder.fixit(*suggestion);

@@ -27,30 +27,41 @@ struct AttributeRule {
 
 //! An attribute list after validation: known attributes by name, each at most once.
 class AttributeMap {
-public:
+ public:
   [[nodiscard]] const ast::Attribute* find(std::string_view name) const;
   [[nodiscard]] bool has(std::string_view name) const { return find(name) != nullptr; }
   void add(const ast::Attribute* attribute) { attributes_.push_back(attribute); }
 
-private:
+ private:
   std::vector<const ast::Attribute*> attributes_;
 };
 
 //! The static type of an expression, as far as the checker needs to compare operands.
 struct ExprType {
-  enum class Class { unknown, boolean, numeric, text, temporal, bytes, uuid, json, enumeration, null };
+  enum class Class {
+    unknown,
+    boolean,
+    numeric,
+    text,
+    temporal,
+    bytes,
+    uuid,
+    json,
+    enumeration,
+    null
+  };
   Class value_class = Class::unknown;
   model::EnumId enum_id = 0;
 };
 
 class SchemaChecker {
-public:
+ public:
   SchemaChecker(const std::vector<const ast::File*>& files, const SourceManager& sources,
                 DiagnosticEngine& diagnostics);
 
   std::optional<model::Schema> run();
 
-private:
+ private:
   struct Symbol {
     enum class Kind { model, table, enumeration } kind;
     std::uint32_t id;
@@ -66,7 +77,7 @@ private:
 
   struct ModelSyntax {
     const ast::Model* node = nullptr;
-    std::vector<ColumnSyntax> columns;  //!< parallel to model::Model::columns
+    std::vector<ColumnSyntax> columns;            //!< parallel to model::Model::columns
     std::vector<const ast::Relation*> relations;  //!< parallel to model::Model::relations
     std::vector<AttributeMap> relation_attributes;
     std::vector<RelationState> relation_state;
@@ -93,8 +104,8 @@ private:
   void resolve_on_update(model::ModelId id, model::ColumnId column_id);
 
   // ---- literals.cpp
-  bool check_literal_fits(const model::ColumnType& type, const ast::Expr& literal,
-                          bool negative, std::string_view column_name);
+  bool check_literal_fits(const model::ColumnType& type, const ast::Expr& literal, bool negative,
+                          std::string_view column_name);
 
   // ---- keys.cpp
   void resolve_primary_key(model::ModelId id);

@@ -12,8 +12,8 @@ bool SchemaChecker::is_indexed_prefix(const model::Model& model,
                                       const std::vector<model::ColumnId>& columns) const {
   auto covers = [&](const std::vector<model::ColumnId>& leading) {
     if (leading.size() < columns.size()) return false;
-    std::vector<model::ColumnId> prefix(leading.begin(),
-                                        leading.begin() + static_cast<std::ptrdiff_t>(columns.size()));
+    std::vector<model::ColumnId> prefix(
+        leading.begin(), leading.begin() + static_cast<std::ptrdiff_t>(columns.size()));
     std::vector<model::ColumnId> wanted = columns;
     std::sort(prefix.begin(), prefix.end());
     std::sort(wanted.begin(), wanted.end());
@@ -39,9 +39,8 @@ void SchemaChecker::warn_unindexed_foreign_keys(model::ModelId id) {
     diagnostics_.report(DiagCode::foreign_key_not_indexed, key.span,
                         "foreign key (" + columns + ") of '" + model.name +
                             "' has no index; joins and cascading deletes from '" +
-                            schema_.models[key.target].name + "' will scan '" +
-                            model.table_name + "': add `index` to the column or `index (" +
-                            columns + ");`");
+                            schema_.models[key.target].name + "' will scan '" + model.table_name +
+                            "': add `index` to the column or `index (" + columns + ");`");
   }
 }
 
@@ -54,8 +53,8 @@ void SchemaChecker::warn_redundant_indexes(model::ModelId id) {
     for (const model::IndexColumn& column : index.columns) ids.push_back(column.column);
     if (ids == model.primary_key) {
       diagnostics_.report(DiagCode::redundant_index, index.span,
-                          "index '" + index.name + "' repeats the primary key of '" +
-                              model.name + "', which is indexed already");
+                          "index '" + index.name + "' repeats the primary key of '" + model.name +
+                              "', which is indexed already");
       continue;
     }
     for (std::size_t j = 0; j < i; ++j) {

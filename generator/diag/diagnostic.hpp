@@ -47,19 +47,19 @@ struct Diagnostic {
 
 //! Builder used by the checker: report(code, span, message).note(span, text).fixit(text).
 class DiagnosticBuilder {
-public:
+ public:
   explicit DiagnosticBuilder(Diagnostic* diagnostic) : diagnostic_(diagnostic) {}
   DiagnosticBuilder& note(SourceSpan span, std::string message);
   DiagnosticBuilder& fixit(std::string replacement);
 
-private:
+ private:
   Diagnostic* diagnostic_;  // null once the error limit has been reached: everything is dropped
 };
 
 //! Collects a run's diagnostics. Warnings become errors under --werror; past the error
 //! limit further diagnostics are counted but not kept.
 class DiagnosticEngine {
-public:
+ public:
   struct Options {
     bool warnings_as_errors = false;
     std::size_t error_limit = 50;  //!< 0 = no limit
@@ -77,7 +77,7 @@ public:
   //! True once the error limit was hit; the renderer says so after the kept diagnostics.
   [[nodiscard]] bool limit_reached() const { return dropped_ > 0; }
 
-private:
+ private:
   Options options_;
   std::deque<Diagnostic> diagnostics_;  // a deque: builders keep pointers into it
   std::size_t errors_ = 0;

@@ -84,7 +84,8 @@ void render_snippet(std::ostream& out, const SourceManager& sources, SourceSpan 
   end = std::max(end, begin + 1);
   out << gutter << " | " << indent_to(line, begin) << p.caret << '^'
       << std::string(end - begin - 1, '~') << p.reset << '\n';
-  if (fixit) out << gutter << " | " << indent_to(line, begin) << p.caret << *fixit << p.reset << '\n';
+  if (fixit)
+    out << gutter << " | " << indent_to(line, begin) << p.caret << *fixit << p.reset << '\n';
 }
 
 }  // namespace

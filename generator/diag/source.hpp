@@ -34,7 +34,7 @@ struct SourceSpan {
 
 //! One loaded file: the path as the user named it and its text (UTF-8, BOM removed).
 class SourceFile {
-public:
+ public:
   SourceFile(std::string path, std::string text);
 
   [[nodiscard]] const std::string& path() const { return path_; }
@@ -45,7 +45,7 @@ public:
   //! The text of 1-based line `line` without its line terminator ("" when out of range).
   [[nodiscard]] std::string_view line(std::uint32_t line) const;
 
-private:
+ private:
   std::string path_;
   std::string text_;
   std::vector<std::size_t> line_starts_;
@@ -53,12 +53,12 @@ private:
 
 //! Owns every file of a compilation; FileIds index into it and stay valid for its lifetime.
 class SourceManager {
-public:
+ public:
   FileId add(std::string path, std::string text);
   [[nodiscard]] const SourceFile& file(FileId id) const { return *files_.at(id); }
   [[nodiscard]] std::size_t size() const { return files_.size(); }
 
-private:
+ private:
   std::deque<std::unique_ptr<SourceFile>> files_;
 };
 

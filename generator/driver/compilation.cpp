@@ -131,8 +131,9 @@ void Compilation::load_imports(const ast::File& file, const std::string& path) {
       }
       chain += std::filesystem::path(canonical).filename().string();
       diagnostics_.report(DiagCode::import_cycle, import->span,
-                          "import cycle: " + chain + "; declarations are shared across all "
-                          "loaded files, so one direction of the import is enough");
+                          "import cycle: " + chain +
+                              "; declarations are shared across all "
+                              "loaded files, so one direction of the import is enough");
       ok_ = false;
       continue;
     }

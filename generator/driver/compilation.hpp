@@ -18,7 +18,7 @@ namespace ormc {
 inline constexpr std::size_t max_source_bytes = 16u * 1024 * 1024;
 
 class Compilation {
-public:
+ public:
   explicit Compilation(DiagnosticEngine& diagnostics) : diagnostics_(diagnostics) {}
 
   //! Reads and parses `paths` and, when `follow_imports`, every file they import (paths
@@ -35,7 +35,7 @@ public:
   //! The parsed files named by the user, in command-line order.
   [[nodiscard]] const std::vector<const ast::File*>& roots() const { return roots_; }
 
-private:
+ private:
   struct Loaded {
     std::string canonical_path;
     std::unique_ptr<ast::File> file;  //!< null when it failed to parse
@@ -47,9 +47,9 @@ private:
 
   DiagnosticEngine& diagnostics_;
   SourceManager sources_;
-  std::vector<Loaded> loaded_;                 //!< in load order; imports before importers
-  std::vector<std::string> import_stack_;      //!< canonical paths being loaded (cycles)
-  std::vector<SourceSpan> import_sites_;       //!< where each stack entry was imported
+  std::vector<Loaded> loaded_;             //!< in load order; imports before importers
+  std::vector<std::string> import_stack_;  //!< canonical paths being loaded (cycles)
+  std::vector<SourceSpan> import_sites_;   //!< where each stack entry was imported
   std::vector<const ast::File*> roots_;
   bool ok_ = true;
 };

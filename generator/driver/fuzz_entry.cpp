@@ -11,8 +11,7 @@ namespace ormc {
 void fuzz_parse_and_check(const std::uint8_t* data, std::size_t size) {
   DiagnosticEngine diagnostics(DiagnosticEngine::Options{false, 1000});
   Compilation compilation(diagnostics);
-  compilation.load_text("fuzz.orm",
-                        std::string(reinterpret_cast<const char*>(data), size));
+  compilation.load_text("fuzz.orm", std::string(reinterpret_cast<const char*>(data), size));
   auto schema = compilation.check();
   (void)schema;
   std::ostringstream text;

@@ -1,10 +1,10 @@
 // Block layout for `ormc fmt`: sections, cell alignment, comments and blank lines.
 #include "format/block_layout.hpp"
 
-#include "support/utf8.hpp"
-
 #include <algorithm>
 #include <cassert>
+
+#include "support/utf8.hpp"
 
 namespace ormc::format_detail {
 namespace {
@@ -108,9 +108,7 @@ std::uint32_t last_source_line(const BlockItem& item) {
 
 }  // namespace
 
-std::size_t text_width(const std::string& text) {
-  return utf8::count_code_points(text);
-}
+std::size_t text_width(const std::string& text) { return utf8::count_code_points(text); }
 
 void write_block(std::string& out, const std::vector<BlockItem>& items,
                  const std::vector<ast::Comment>& end_comments, std::size_t depth) {

@@ -2,12 +2,12 @@
 // column alignment within sections and aligned trailing comments.
 #pragma once
 
-#include "parse/ast.hpp"
-
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "parse/ast.hpp"
 
 namespace ormc::format_detail {
 

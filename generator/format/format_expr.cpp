@@ -27,18 +27,10 @@ void append_expr(std::string& out, const ast::Expr& expr) {
   switch (expr.kind) {
     case ast::ExprKind::integer:
     case ast::ExprKind::decimal:
-    case ast::ExprKind::boolean:
-      out += expr.text;
-      return;
-    case ast::ExprKind::string:
-      out += quote_string(expr.text);
-      return;
-    case ast::ExprKind::null:
-      out += "null";
-      return;
-    case ast::ExprKind::name:
-      append_path(out, expr.path);
-      return;
+    case ast::ExprKind::boolean: out += expr.text; return;
+    case ast::ExprKind::string: out += quote_string(expr.text); return;
+    case ast::ExprKind::null: out += "null"; return;
+    case ast::ExprKind::name: append_path(out, expr.path); return;
     case ast::ExprKind::call:
       append_path(out, expr.path);
       out += '(';
@@ -102,24 +94,12 @@ std::string quote_string(std::string_view value) {
   out += '"';
   for (char c : value) {
     switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        out += c;
-        break;
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default: out += c; break;
     }
   }
   out += '"';

@@ -1,11 +1,11 @@
 // Expressions, attributes and string literals of the AST printed back as .orm text.
 #pragma once
 
-#include "parse/ast.hpp"
-
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "parse/ast.hpp"
 
 namespace ormc::format_detail {
 

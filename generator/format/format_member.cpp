@@ -1,12 +1,12 @@
 // Members of a model or table block printed as layout cells.
 #include "format/format_member.hpp"
 
-#include "format/format_expr.hpp"
-
 #include <cassert>
 #include <optional>
 #include <string>
 #include <variant>
+
+#include "format/format_expr.hpp"
 
 namespace ormc::format_detail {
 namespace {

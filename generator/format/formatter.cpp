@@ -27,12 +27,12 @@
 //   exactly where the source had them.
 #include "format/formatter.hpp"
 
+#include <string_view>
+#include <variant>
+
 #include "format/block_layout.hpp"
 #include "format/format_expr.hpp"
 #include "format/format_member.hpp"
-
-#include <string_view>
-#include <variant>
 
 namespace ormc {
 namespace {

@@ -1,9 +1,9 @@
 // The canonical formatter behind `ormc fmt`: an ast::File printed back as .orm text.
 #pragma once
 
-#include "parse/ast.hpp"
-
 #include <string>
+
+#include "parse/ast.hpp"
 
 namespace ormc {
 

@@ -48,8 +48,8 @@ struct ColumnType {
 };
 
 [[nodiscard]] bool is_integer(TypeKind kind);
-[[nodiscard]] bool is_numeric(TypeKind kind);  //!< integers, floats, decimal
-[[nodiscard]] bool is_textual(TypeKind kind);  //!< string, text
+[[nodiscard]] bool is_numeric(TypeKind kind);   //!< integers, floats, decimal
+[[nodiscard]] bool is_textual(TypeKind kind);   //!< string, text
 [[nodiscard]] bool is_temporal(TypeKind kind);  //!< date, time, timestamp, timestamptz
 //! The schema spelling of a built-in kind ("int64", "decimal"); enumerations have none.
 [[nodiscard]] const char* type_kind_name(TypeKind kind);
@@ -57,10 +57,10 @@ struct ColumnType {
 // ---------------------------------------------------------------- expressions
 
 enum class ExprKind {
-  integer,     //!< text: decimal digits, optionally with a leading '-'
-  decimal,     //!< text: the literal as written
-  string,      //!< text: the value
-  boolean,     //!< text: "true" / "false"
+  integer,  //!< text: decimal digits, optionally with a leading '-'
+  decimal,  //!< text: the literal as written
+  string,   //!< text: the value
+  boolean,  //!< text: "true" / "false"
   null,
   now,         //!< the current time (default(now))
   column,      //!< column of the model the expression belongs to
@@ -146,9 +146,9 @@ struct CheckConstraint {
 // ---------------------------------------------------------------- relations
 
 enum class RelationKind {
-  many_to_one,  //!< this model holds the foreign key; the target is one row
-  one_to_many,  //!< the target holds the foreign key; many target rows
-  one_to_one,   //!< like many_to_one or one_to_many but at most one row each way
+  many_to_one,   //!< this model holds the foreign key; the target is one row
+  one_to_many,   //!< the target holds the foreign key; many target rows
+  one_to_one,    //!< like many_to_one or one_to_many but at most one row each way
   many_to_many,  //!< through an association table
 };
 [[nodiscard]] const char* relation_kind_name(RelationKind kind);
@@ -228,7 +228,7 @@ struct Enum {
 
 struct Schema {
   std::vector<Enum> enums;
-  std::vector<Model> models;  //!< in declaration order: file order, then source order
+  std::vector<Model> models;       //!< in declaration order: file order, then source order
   std::vector<std::string> files;  //!< every file of the compilation, roots first
 
   [[nodiscard]] const Model* find_model(std::string_view name) const;

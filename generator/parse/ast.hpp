@@ -41,20 +41,20 @@ struct Expr;
 using ExprPtr = std::unique_ptr<Expr>;
 
 enum class ExprKind {
-  integer,   //!< text holds the digits
-  decimal,   //!< text holds the literal as written
-  string,    //!< text holds the decoded value
-  boolean,   //!< text is "true" or "false"
+  integer,  //!< text holds the digits
+  decimal,  //!< text holds the literal as written
+  string,   //!< text holds the decoded value
+  boolean,  //!< text is "true" or "false"
   null,
-  name,      //!< a dotted path: column, enum value, Model.column, now, ...
-  call,      //!< path[0] is the function, operands its arguments
-  unary,     //!< op is "-", "+" or "not"; one operand
-  binary,    //!< op is "and", "or", "=", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "%"
-  is_null,   //!< operand is/is not null (negated = is not null)
-  in_list,   //!< operands[0] in (operands[1..])
-  between,   //!< operands[0] between operands[1] and operands[2]
-  like,      //!< operands[0] like operands[1]
-  paren,     //!< ( operands[0] ), kept so fmt prints the grouping the author chose
+  name,     //!< a dotted path: column, enum value, Model.column, now, ...
+  call,     //!< path[0] is the function, operands its arguments
+  unary,    //!< op is "-", "+" or "not"; one operand
+  binary,   //!< op is "and", "or", "=", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "%"
+  is_null,  //!< operand is/is not null (negated = is not null)
+  in_list,  //!< operands[0] in (operands[1..])
+  between,  //!< operands[0] between operands[1] and operands[2]
+  like,     //!< operands[0] like operands[1]
+  paren,    //!< ( operands[0] ), kept so fmt prints the grouping the author chose
 };
 
 struct Expr {

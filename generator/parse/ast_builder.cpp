@@ -60,7 +60,8 @@ std::optional<std::string> AstBuilder::decode_string(const antlr4::Token* token)
         SourcePosition begin = token_begin(token);
         std::size_t column = utf8::count_code_points(std::string_view(text).substr(0, i - 1));
         begin.column += static_cast<std::uint32_t>(column);
-        diagnostics_.report(DiagCode::invalid_escape, {file_, begin, {begin.line, begin.column + 2}},
+        diagnostics_.report(DiagCode::invalid_escape,
+                            {file_, begin, {begin.line, begin.column + 2}},
                             std::string("unknown escape sequence '\\") + escaped +
                                 "' in string; the escapes are \\\" \\\\ \\n \\t \\r");
         failed_ = true;
@@ -323,8 +324,7 @@ ast::ExprPtr AstBuilder::literal(OrmParser::LiteralContext* context) {
       node->text = token->getText();
       return node;
     }
-    default:
-      return make(ast::ExprKind::null, context);
+    default: return make(ast::ExprKind::null, context);
   }
 }
 
@@ -378,8 +378,8 @@ std::vector<ast::IndexColumn> AstBuilder::index_columns(
     const std::vector<OrmParser::IndexColumnContext*>& contexts) {
   std::vector<ast::IndexColumn> result;
   for (auto* context : contexts) {
-    result.push_back({name(context->name()), context->DESC() != nullptr,
-                      context->ASC() != nullptr});
+    result.push_back(
+        {name(context->name()), context->DESC() != nullptr, context->ASC() != nullptr});
   }
   return result;
 }

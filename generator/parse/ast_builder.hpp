@@ -10,13 +10,13 @@
 namespace ormc::parse_detail {
 
 class AstBuilder {
-public:
+ public:
   AstBuilder(FileId file, antlr4::CommonTokenStream& tokens, DiagnosticEngine& diagnostics);
 
   //! nullopt when a string escape was invalid or an expression too deep (already reported).
   std::optional<ast::File> build(grammar::OrmParser::FileContext* context);
 
-private:
+ private:
   using Parser = grammar::OrmParser;
   static constexpr std::size_t no_token = std::numeric_limits<std::size_t>::max();
 

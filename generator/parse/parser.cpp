@@ -40,9 +40,9 @@ bool check_encoding(const SourceFile& source, FileId file, DiagnosticEngine& dia
   const std::string& text = source.text();
   if (auto nul = text.find('\0'); nul != std::string::npos) {
     SourcePosition at = position_of(text, nul);
-    diagnostics.report(DiagCode::binary_file, {file, at, {at.line, at.column + 1}},
-                       "file contains a NUL byte at offset " + std::to_string(nul) +
-                           "; is it a binary file?");
+    diagnostics.report(
+        DiagCode::binary_file, {file, at, {at.line, at.column + 1}},
+        "file contains a NUL byte at offset " + std::to_string(nul) + "; is it a binary file?");
     return false;
   }
   if (auto bad = utf8::find_invalid(text)) {
@@ -91,8 +91,7 @@ bool scan_tokens(antlr4::CommonTokenStream& tokens, FileId file, DiagnosticEngin
         diagnostics.report(DiagCode::block_comment, token_span(file, token),
                            "block comments are not supported; use '//' line comments");
         return false;  // what follows is comment text, not worth reporting on
-      default:
-        break;
+      default: break;
     }
     if (token->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;
     const std::string text = token->getText();

@@ -12,9 +12,7 @@ namespace {
 
 using grammar::OrmLexer;
 
-bool is_keyword(std::size_t type) {
-  return type >= OrmLexer::NAMESPACE && type <= OrmLexer::NULL_;
-}
+bool is_keyword(std::size_t type) { return type >= OrmLexer::NAMESPACE && type <= OrmLexer::NULL_; }
 
 std::string describe_offending(antlr4::Token* token) {
   if (token->getType() == antlr4::Token::EOF) return "end of file";

@@ -9,13 +9,13 @@
 namespace ormc::parse_detail {
 
 class SyntaxErrorStrategy : public antlr4::DefaultErrorStrategy {
-public:
+ public:
   SyntaxErrorStrategy(FileId file, DiagnosticEngine& diagnostics)
       : file_(file), diagnostics_(diagnostics) {}
 
   [[nodiscard]] bool reported() const { return reported_; }
 
-protected:
+ protected:
   void reportNoViableAlternative(antlr4::Parser* parser,
                                  const antlr4::NoViableAltException& error) override;
   void reportInputMismatch(antlr4::Parser* parser,
@@ -25,7 +25,7 @@ protected:
   void reportUnwantedToken(antlr4::Parser* parser) override;
   void reportMissingToken(antlr4::Parser* parser) override;
 
-private:
+ private:
   void report_unexpected(antlr4::Parser* parser, antlr4::Token* offending,
                          const antlr4::misc::IntervalSet& expected);
 

@@ -11,7 +11,7 @@ namespace ormc {
 //! Writes one JSON document. Calls must nest correctly (begin/end pairs, key before each
 //! object member); that is a programming error otherwise, caught by asserts.
 class JsonWriter {
-public:
+ public:
   explicit JsonWriter(std::ostream& out) : out_(out) {}
 
   void begin_object();
@@ -38,7 +38,7 @@ public:
 
   static void write_string(std::ostream& out, std::string_view text);
 
-private:
+ private:
   void before_value();
   void newline();
 

@@ -1,0 +1,77 @@
+// Shared command plumbing: flags -> DiagnosticEngine options, file checks, rendering.
+#include "cli/session.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "diag/render.hpp"
+
+namespace ormc::cli {
+namespace {
+
+bool want_color(const std::string& setting) {
+  if (setting == "always") return true;
+  if (setting == "never") return false;
+  const char* term = std::getenv("TERM");
+  return isatty(STDERR_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr &&
+         (term == nullptr || std::string(term) != "dumb");
+}
+
+}  // namespace
+
+std::optional<std::size_t> parse_error_limit(const ParsedArgs& args) {
+  std::string text = args.value_or("error-limit", "50");
+  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos ||
+      text.size() > 9) {
+    std::cerr << "ormc: option '--error-limit' takes a whole number, not '" << text << "'\n";
+    return std::nullopt;
+  }
+  return static_cast<std::size_t>(std::stoul(text));
+}
+
+DiagnosticEngine::Options Session::engine_options(const ParsedArgs& args) {
+  DiagnosticEngine::Options options;
+  options.warnings_as_errors = args.has("werror");
+  options.error_limit = parse_error_limit(args).value_or(50);
+  return options;
+}
+
+Session::Session(const ParsedArgs& args)
+    : args_(args), diagnostics_(engine_options(args)), compilation_(diagnostics_) {}
+
+bool Session::inputs_readable(const char* command) const {
+  for (const std::string& file : args_.files) {
+    std::error_code error;
+    auto status = std::filesystem::status(file, error);
+    if (error || !std::filesystem::exists(status)) {
+      std::cerr << "ormc " << command << ": no such file: '" << file << "'\n";
+      return false;
+    }
+    if (std::filesystem::is_directory(status)) {
+      std::cerr << "ormc " << command << ": '" << file << "' is a directory, not an .orm file\n";
+      return false;
+    }
+  }
+  return true;
+}
+
+std::optional<model::Schema> Session::compile() {
+  compilation_.load(args_.files);
+  auto schema = compilation_.check();
+  render();
+  return schema;
+}
+
+void Session::render() const {
+  if (args_.value_or("diagnostics-format", "text") == "json") {
+    render_json(std::cerr, diagnostics_, compilation_.sources());
+  } else {
+    render_text(std::cerr, diagnostics_, compilation_.sources(),
+                {want_color(args_.value_or("color", "auto"))});
+  }
+}
+
+}  // namespace ormc::cli

@@ -1,0 +1,88 @@
+// golden_test.cpp — runs ormc on every golden case and compares with what was recorded.
+//
+// A case is tests/golden/**/NAME.orm with a sibling NAME.expected. ormc runs from the
+// repository root as `ormc check --color=never tests/golden/.../NAME.orm`, or with the
+// arguments written in NAME.cmd (one line, split on spaces) when that file exists.
+// NAME.expected holds "exit: N", then ormc's stderr, then — only if ormc wrote to stdout —
+// a line "--- stdout" followed by its stdout. With ORMC_UPDATE_GOLDEN=1 in the environment
+// the test rewrites every NAME.expected from ormc's output instead of comparing.
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "support/files.hpp"
+#include "support/line_diff.hpp"
+#include "support/run_process.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using ormc::testing::ProcessResult;
+
+const fs::path source_dir{ORMC_SOURCE_DIR};
+const fs::path ormc_exe{ORMC_EXE};
+
+bool update_requested() {
+  const char* value = std::getenv("ORMC_UPDATE_GOLDEN");
+  return value != nullptr && std::string_view(value) == "1";
+}
+
+std::vector<std::string> split_on_spaces(std::string_view line) {
+  std::vector<std::string> words;
+  std::istringstream in{std::string(line)};
+  for (std::string word; in >> word;) words.push_back(word);
+  return words;
+}
+
+//! The arguments ormc runs with for `orm`, a path relative to the repository root.
+std::vector<std::string> arguments_for(const fs::path& orm) {
+  const fs::path cmd = source_dir / fs::path(orm).replace_extension(".cmd");
+  if (fs::exists(cmd)) {
+    const std::string text = ormc::testing::read_text(cmd);
+    return split_on_spaces(text.substr(0, text.find('\n')));
+  }
+  return {"check", "--color=never", orm.generic_string()};
+}
+
+std::string render(const ProcessResult& result) {
+  std::string text = "exit: " + std::to_string(result.exit_code) + "\n" + result.err;
+  if (!result.out.empty()) text += "--- stdout\n" + result.out;
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("golden: ormc output matches tests/golden/.../NAME.expected") {
+  std::vector<fs::path> cases;  // NAME.orm, relative to the repository root
+  for (const fs::path& orm : ormc::testing::files_under(source_dir / "tests/golden", ".orm")) {
+    if (fs::exists(fs::path(orm).replace_extension(".expected"))) {
+      cases.push_back(orm.lexically_relative(source_dir));
+    }
+  }
+  REQUIRE_MESSAGE(!cases.empty(), "no NAME.orm with a NAME.expected under tests/golden");
+
+  const bool update = update_requested();
+  for (const fs::path& orm : cases) {
+    const fs::path expected_file = source_dir / fs::path(orm).replace_extension(".expected");
+    const std::string actual =
+        render(ormc::testing::run_process(ormc_exe, arguments_for(orm), source_dir));
+    const std::string expected = ormc::testing::read_text(expected_file);
+    if (update) {
+      if (actual != expected) {
+        ormc::testing::write_text(expected_file, actual);
+        MESSAGE("updated " << expected_file.lexically_relative(source_dir).generic_string());
+      }
+      continue;
+    }
+    if (actual != expected) {
+      FAIL_CHECK(orm.generic_string() << " differs from its .expected (ORMC_UPDATE_GOLDEN=1 "
+                                      << "rewrites it):\n"
+                                      << ormc::testing::line_diff(expected, actual));
+    }
+  }
+}
