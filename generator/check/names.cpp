@@ -274,35 +274,51 @@ std::string fit_sql_identifier(std::string name) {
   return name + suffix;
 }
 
+// Optimal string alignment distance: insertions, deletions, substitutions and adjacent
+// transpositions ("int46" -> "int64") each cost one; letter case is ignored.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  const std::size_t width = b.size() + 1;
+  std::vector<std::size_t> d((a.size() + 1) * width);
+  auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return d[i * width + j]; };
+  for (std::size_t i = 0; i <= a.size(); ++i) at(i, 0) = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) at(0, j) = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
       std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-      diagonal = above;
+      at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
+      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
+          lower(a[i - 2]) == lower(b[j - 1])) {
+        at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
+      }
     }
   }
-  return row[b.size()];
+  return at(a.size(), b.size());
 }
 
 std::optional<std::string> suggest(std::string_view name,
                                    const std::vector<std::string>& candidates) {
   std::size_t limit = std::max<std::size_t>(1, (name.size() + 2) / 3);
+  auto letters = [](std::string_view text) {
+    std::string sorted;
+    for (char c : text) sorted += lower(c);
+    std::sort(sorted.begin(), sorted.end());
+    return sorted;
+  };
+  const std::string name_letters = letters(name);
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
+  bool best_anagram = false;
   for (const std::string& candidate : candidates) {
     if (candidate == name) continue;
     std::size_t distance = edit_distance(name, candidate);
-    if (distance < best_distance) {
+    bool anagram = letters(candidate) == name_letters;  // a swap beats a different letter
+    if (distance < best_distance || (distance == best_distance && anagram && !best_anagram)) {
       best_distance = distance;
       best = candidate;
+      best_anagram = anagram;
     }
   }
+  if (best_distance > limit) return std::nullopt;
   return best;
 }
 

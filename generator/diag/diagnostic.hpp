@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "diag/source.hpp"
@@ -79,6 +80,7 @@ class DiagnosticEngine {
 
  private:
   Options options_;
+  std::unordered_set<std::string> seen_;  //!< identical reports (shared imports) count once
   std::deque<Diagnostic> diagnostics_;  // a deque: builders keep pointers into it
   std::size_t errors_ = 0;
   std::size_t warnings_ = 0;

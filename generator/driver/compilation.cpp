@@ -56,10 +56,16 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
 
 bool Compilation::load(const std::vector<std::string>& paths, bool follow_imports) {
   for (const std::string& path : paths) {
-    const ast::File* file = load_file(path, canonical_path(path), {}, follow_imports);
-    if (file != nullptr) roots_.push_back(file);
+    std::size_t index = load_file(path, canonical_path(path), {}, follow_imports);
+    if (index != not_loaded) roots_.push_back(index);
   }
   return ok_;
+}
+
+std::vector<const ast::File*> Compilation::roots() const {
+  std::vector<const ast::File*> result;
+  for (std::size_t index : roots_) result.push_back(loaded_[index].file.get());
+  return result;
 }
 
 bool Compilation::load_text(std::string path, std::string text) {
@@ -74,15 +80,15 @@ bool Compilation::load_text(std::string path, std::string text) {
   FileId id = sources_.add(path, std::move(text));
   auto parsed = parse_file(sources_, id, diagnostics_);
   if (!parsed) return ok_ = false;
-  loaded_.push_back({path, std::make_unique<ast::File>(std::move(*parsed))});
-  roots_.push_back(loaded_.back().file.get());
+  loaded_.push_back({path, std::make_unique<ast::File>(std::move(*parsed)), {}, true});
+  roots_.push_back(loaded_.size() - 1);
   return ok_;
 }
 
-const ast::File* Compilation::load_file(const std::string& path, const std::string& canonical,
-                                        SourceSpan imported_at, bool follow_imports) {
-  for (const Loaded& loaded : loaded_) {
-    if (loaded.canonical_path == canonical) return loaded.file.get();
+std::size_t Compilation::load_file(const std::string& path, const std::string& canonical,
+                                   SourceSpan imported_at, bool follow_imports) {
+  for (std::size_t index = 0; index < loaded_.size(); ++index) {
+    if (loaded_[index].canonical_path == canonical) return index;
   }
   std::string error;
   auto text = read_file(path, error);
@@ -96,26 +102,32 @@ const ast::File* Compilation::load_file(const std::string& path, const std::stri
                         imported_at.valid() && !too_large ? imported_at : SourceSpan{id, {}, {}},
                         message);
     ok_ = false;
-    return nullptr;
+    return not_loaded;
   }
   if (text->rfind("\xEF\xBB\xBF", 0) == 0) text->erase(0, 3);  // a UTF-8 BOM says nothing
   FileId id = sources_.add(path, std::move(*text));
   auto parsed = parse_file(sources_, id, diagnostics_);
   if (!parsed) {
     ok_ = false;
-    return nullptr;
+    return not_loaded;
   }
   auto file = std::make_unique<ast::File>(std::move(*parsed));
+  std::optional<std::vector<std::size_t>> imports = std::vector<std::size_t>{};
   if (follow_imports) {
     import_stack_.push_back(canonical);
-    load_imports(*file, path);
+    imports = load_imports(*file, path);
     import_stack_.pop_back();
   }
-  loaded_.push_back({canonical, std::move(file)});
-  return loaded_.back().file.get();
+  bool imports_ok = imports.has_value();
+  loaded_.push_back({canonical, std::move(file), imports.value_or(std::vector<std::size_t>{}),
+                     imports_ok});
+  return loaded_.size() - 1;
 }
 
-void Compilation::load_imports(const ast::File& file, const std::string& path) {
+std::optional<std::vector<std::size_t>> Compilation::load_imports(const ast::File& file,
+                                                                  const std::string& path) {
+  std::vector<std::size_t> result;
+  bool ok = true;
   std::filesystem::path directory = std::filesystem::path(path).parent_path();
   for (const ast::Declaration& declaration : file.declarations) {
     const auto* import = std::get_if<ast::Import>(&declaration.node);
@@ -135,10 +147,49 @@ void Compilation::load_imports(const ast::File& file, const std::string& path) {
                               "; declarations are shared across all "
                               "loaded files, so one direction of the import is enough");
       ok_ = false;
+      ok = false;
       continue;
     }
-    load_file(relative, canonical, import->span, true);
+    std::size_t index = load_file(relative, canonical, import->span, true);
+    if (index == not_loaded || !loaded_[index].imports_ok) {
+      ok = false;
+      continue;
+    }
+    result.push_back(index);
   }
+  if (!ok) return std::nullopt;
+  return result;
+}
+
+std::optional<std::vector<const ast::File*>> Compilation::closure(std::size_t root) const {
+  std::vector<bool> seen(loaded_.size(), false);
+  std::vector<std::size_t> pending = {root};
+  std::vector<const ast::File*> files;
+  while (!pending.empty()) {
+    std::size_t index = pending.back();
+    pending.pop_back();
+    if (seen[index]) continue;
+    seen[index] = true;
+    if (!loaded_[index].imports_ok) return std::nullopt;
+    files.push_back(loaded_[index].file.get());
+    pending.insert(pending.end(), loaded_[index].imports.begin(), loaded_[index].imports.end());
+  }
+  // Imports before importers, as the union check orders them, for stable diagnostics.
+  std::reverse(files.begin(), files.end());
+  return files;
+}
+
+bool Compilation::check_each_root() {
+  bool ok = ok_;
+  for (std::size_t root : roots_) {
+    auto files = closure(root);
+    if (!files) {
+      ok = false;
+      continue;
+    }
+    if (!check_schema(*files, sources_, diagnostics_)) ok = false;
+  }
+  return ok;
 }
 
 std::optional<model::Schema> Compilation::check() {
