@@ -24,7 +24,8 @@ AstBuilder::AstBuilder(FileId file, antlr4::CommonTokenStream& tokens,
     : file_(file),
       tokens_(tokens),
       diagnostics_(diagnostics),
-      consumed_(tokens.getTokens().size(), false) {}
+      all_tokens_(tokens.getTokens()),
+      consumed_(all_tokens_.size(), false) {}
 
 SourceSpan AstBuilder::span(antlr4::ParserRuleContext* context) const {
   return context_span(file_, context);
@@ -76,7 +77,7 @@ std::optional<std::string> AstBuilder::decode_string(const antlr4::Token* token)
 
 std::vector<ast::Comment> AstBuilder::take_comments(std::size_t from, std::size_t to) {
   std::vector<ast::Comment> result;
-  const auto& all = tokens_.getTokens();
+  const auto& all = all_tokens_;
   to = std::min(to, all.size());
   for (std::size_t i = from; i < to; ++i) {
     antlr4::Token* token = all[i];
@@ -114,7 +115,7 @@ ast::Trivia AstBuilder::trivia_for(ItemRange item, std::size_t& cursor) {
   // A trailing comment sits on the item's last line, after it and any ',' or ';'.
   std::size_t end = item.stop;
   std::size_t stop_line = tokens_.get(item.stop)->getLine();
-  const auto& all = tokens_.getTokens();
+  const auto& all = all_tokens_;
   for (std::size_t i = item.stop + 1; i < all.size(); ++i) {
     antlr4::Token* token = all[i];
     if (token->getLine() != stop_line) break;
@@ -134,7 +135,7 @@ ast::Trivia AstBuilder::trivia_for(ItemRange item, std::size_t& cursor) {
 }
 
 void AstBuilder::check_all_comments_attached(std::vector<ast::Comment>& file_end) {
-  auto rest = take_comments(0, tokens_.getTokens().size());
+  auto rest = take_comments(0, all_tokens_.size());
   file_end.insert(file_end.end(), std::make_move_iterator(rest.begin()),
                   std::make_move_iterator(rest.end()));
 }

@@ -81,6 +81,7 @@ class AstBuilder {
   FileId file_;
   antlr4::CommonTokenStream& tokens_;
   DiagnosticEngine& diagnostics_;
+  std::vector<antlr4::Token*> all_tokens_;  // getTokens() copies: take it once
   std::vector<bool> consumed_;
   std::size_t depth_ = 0;
   bool depth_reported_ = false;
