@@ -285,6 +285,7 @@ void SchemaChecker::add_foreign_key(model::ModelId id, std::optional<ast::Name> 
     target_name = &argument->path[0];
     if (argument->path.size() == 2) target_columns.push_back(argument->path[1]);
   }
+  if (target_name == nullptr) return;  // validate_attributes guarantees an argument
   auto symbol = symbols_.find(target_name->text);
   if (symbol == symbols_.end() || symbol->second.kind == Symbol::Kind::enumeration) {
     report_unknown_model(*target_name, true);
