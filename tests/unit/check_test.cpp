@@ -1,8 +1,8 @@
 // Unit tests of the checker: what it decides (the resolved model) and which rule fires.
-#include <doctest/doctest.h>
-
 #include <algorithm>
 #include <string>
+
+#include <doctest/doctest.h>
 
 #include "driver/compilation.hpp"
 #include "model/schema.hpp"
@@ -240,13 +240,16 @@ TEST_CASE("each rule reports its code") {
       {"E402", "model A { a int32 primary; b int32 primary; }"},
       {"E403", "model A { id int64? primary; }"},
       {"E404", "model A { id string(10) primary auto; }"},
-      {"E408", "model A { id int64 primary; } model B { id int64 primary; a int64 "
-               "references(A.id) on_delete(set_null) index; }"},
+      {"E408",
+       "model A { id int64 primary; } model B { id int64 primary; a int64 "
+       "references(A.id) on_delete(set_null) index; }"},
       {"E502", "model A { id int64 primary; bs -> B[]; } model B { id int64 primary; }"},
-      {"E506", "model A { id int64 primary; c_id int64 references(C.id) index; c -> C back(x); }"
-               "model B { id int64 primary; } model C { id int64 primary; x -> B?; }"},
-      {"W001", "model A { id int64 primary; } model B { id int64 primary; a int64 "
-               "references(A.id); }"},
+      {"E506",
+       "model A { id int64 primary; c_id int64 references(C.id) index; c -> C back(x); }"
+       "model B { id int64 primary; } model C { id int64 primary; x -> B?; }"},
+      {"W001",
+       "model A { id int64 primary; } model B { id int64 primary; a int64 "
+       "references(A.id); }"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
@@ -264,7 +267,7 @@ model A { id int64 primary; x int46; y strin(3); z -> Bee; }
   CHECK(result->diagnostics.error_count() == 3);
 }
 
-TEST_CASE("warnings alone still produce a schema; --werror semantics fail it") {
+TEST_CASE("warnings alone still produce a schema, and --werror turns them into errors") {
   const char* text =
       "model A { id int64 primary; } model B { id int64 primary; a int64 references(A.id); }";
   auto lenient = check(text);
