@@ -2,7 +2,8 @@
 //
 // A case is tests/golden/**/NAME.orm with a sibling NAME.expected. ormc runs from the
 // repository root as `ormc check --color=never tests/golden/.../NAME.orm`, or with the
-// arguments written in NAME.cmd (one line, split on spaces) when that file exists.
+// arguments written in NAME.cmd (one line, split on spaces) when that file exists. A NAME.cmd
+// with no NAME.orm is a case too: it names the files it runs on itself.
 // NAME.expected holds "exit: N", then ormc's stderr, then — only if ormc wrote to stdout —
 // a line "--- stdout" followed by its stdout. With ORMC_UPDATE_GOLDEN=1 in the environment
 // the test rewrites every NAME.expected from ormc's output instead of comparing.
@@ -61,6 +62,13 @@ TEST_CASE("golden: ormc output matches tests/golden/.../NAME.expected") {
   std::vector<fs::path> cases;  // NAME.orm, relative to the repository root
   for (const fs::path& orm : ormc::testing::files_under(source_dir / "tests/golden", ".orm")) {
     if (fs::exists(fs::path(orm).replace_extension(".expected"))) {
+      cases.push_back(orm.lexically_relative(source_dir));
+    }
+  }
+  // A NAME.cmd without a NAME.orm runs ormc on other files (e.g. the dumps of schemas/).
+  for (const fs::path& cmd : ormc::testing::files_under(source_dir / "tests/golden", ".cmd")) {
+    fs::path orm = fs::path(cmd).replace_extension(".orm");
+    if (!fs::exists(orm) && fs::exists(fs::path(cmd).replace_extension(".expected"))) {
       cases.push_back(orm.lexically_relative(source_dir));
     }
   }

@@ -218,7 +218,7 @@ void SchemaChecker::declare_model(const ast::Model& node, FileId file,
     }
   }
   schema_.models.push_back(std::move(result));
-  syntax_.push_back({&node, {}, {}, {}, {}});
+  syntax_.emplace_back().node = &node;
 }
 
 namespace {
@@ -320,6 +320,7 @@ AttributeMap SchemaChecker::validate_attributes(const std::vector<ast::Attribute
       if (suggestion) message += "; did you mean '" + *suggestion + "'?";
       auto builder = diagnostics_.report(DiagCode::unknown_attribute, attribute.name.span, message);
       if (suggestion) builder.fixit(*suggestion);
+      result.had_errors = true;
       continue;
     }
     if (const ast::Attribute* previous = result.find(attribute.name.text)) {
@@ -327,6 +328,7 @@ AttributeMap SchemaChecker::validate_attributes(const std::vector<ast::Attribute
           .report(DiagCode::duplicate_attribute, attribute.span,
                   "attribute '" + attribute.name.text + "' is given twice")
           .note(previous->span, "first given here");
+      result.had_errors = true;
       continue;
     }
     std::size_t count = attribute.args.size();
@@ -340,7 +342,12 @@ AttributeMap SchemaChecker::validate_attributes(const std::vector<ast::Attribute
       diagnostics_.report(
           DiagCode::attribute_arguments, attribute.span,
           "'" + attribute.name.text + "' " + expected + ", not " + std::to_string(count));
-      continue;
+      // Surplus arguments are ignored rather than the attribute, so that `primary(1)` does
+      // not also read as "no primary key"; missing ones leave nothing to use.
+      if (count < rule->min_args) {
+        result.had_errors = true;
+        continue;
+      }
     }
     result.add(&attribute);
   }

@@ -2,6 +2,7 @@
 // values, functions checked against a small portable set, operand types compared.
 #include <algorithm>
 #include <array>
+#include <charconv>
 
 #include "check/names.hpp"
 #include "check/schema_checker.hpp"
@@ -136,10 +137,19 @@ std::optional<model::Expr> SchemaChecker::resolve_expr(model::ModelId scope, con
   result.negated = expr.negated;
   type = {};
   switch (expr.kind) {
-    case ast::ExprKind::integer:
+    case ast::ExprKind::integer: {
+      std::int64_t value = 0;
+      auto [end, error] =
+          std::from_chars(expr.text.data(), expr.text.data() + expr.text.size(), value);
+      if (error != std::errc{}) {
+        diagnostics_.report(DiagCode::number_out_of_range, expr.span,
+                            "'" + expr.text + "' is too large for a 64-bit integer");
+        return std::nullopt;
+      }
       result.kind = model::ExprKind::integer;
       type.value_class = Class::numeric;
       return result;
+    }
     case ast::ExprKind::decimal:
       result.kind = model::ExprKind::decimal;
       type.value_class = Class::numeric;
@@ -219,7 +229,8 @@ std::optional<model::Expr> SchemaChecker::resolve_expr(model::ModelId scope, con
                 (rule->min_args == rule->max_args
                      ? std::to_string(rule->min_args)
                      : std::to_string(rule->min_args) + " to " + std::to_string(rule->max_args)) +
-                " arguments, not " + std::to_string(count));
+                (rule->max_args == 1 ? " argument" : " arguments") + ", not " +
+                std::to_string(count));
         return std::nullopt;
       }
       result.kind = model::ExprKind::call;

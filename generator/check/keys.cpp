@@ -122,7 +122,10 @@ void SchemaChecker::resolve_primary_key(model::ModelId id) {
     if (!columns) return;
     marked = *columns;
   }
-  if (marked.empty()) {
+  bool attribute_errors =
+      std::any_of(syntax.columns.begin(), syntax.columns.end(),
+                  [](const ColumnSyntax& c) { return c.attributes.had_errors; });
+  if (marked.empty() && !attribute_errors) {  // a misspelt `primary` is reported already
     if (model.is_table) {
       diagnostics_.report(
           DiagCode::table_without_key, model.span,
@@ -258,7 +261,7 @@ std::optional<model::ReferentialAction> SchemaChecker::resolve_action(
   return std::nullopt;
 }
 
-void SchemaChecker::add_foreign_key(model::ModelId id, std::optional<ast::Name> name,
+bool SchemaChecker::add_foreign_key(model::ModelId id, std::optional<ast::Name> name,
                                     const std::vector<model::ColumnId>& columns,
                                     const ast::Attribute& references,
                                     const AttributeMap& attributes, SourceSpan span) {
@@ -269,37 +272,37 @@ void SchemaChecker::add_foreign_key(model::ModelId id, std::optional<ast::Name> 
     if (argument->kind != ast::ExprKind::name || argument->path.size() > 2) {
       diagnostics_.report(DiagCode::attribute_arguments, argument->span,
                           "references(...) takes Model.column, or Model for its primary key");
-      return;
+      return false;
     }
     if (target_name != nullptr && argument->path[0].text != target_name->text) {
       diagnostics_.report(DiagCode::attribute_arguments, argument->span,
                           "a foreign key references one model; '" + argument->path[0].text +
                               "' differs from '" + target_name->text + "'");
-      return;
+      return false;
     }
     if (argument->path.size() == 1 && references.args.size() > 1) {
       diagnostics_.report(DiagCode::attribute_arguments, argument->span,
                           "name the referenced columns as Model.column");
-      return;
+      return false;
     }
     target_name = &argument->path[0];
     if (argument->path.size() == 2) target_columns.push_back(argument->path[1]);
   }
-  if (target_name == nullptr) return;  // validate_attributes guarantees an argument
+  if (target_name == nullptr) return false;  // validate_attributes guarantees an argument
   auto symbol = symbols_.find(target_name->text);
   if (symbol == symbols_.end() || symbol->second.kind == Symbol::Kind::enumeration) {
     report_unknown_model(*target_name, true);
-    return;
+    return false;
   }
   model::ModelId target_id = symbol->second.id;
   const model::Model& target = schema_.models[target_id];
   std::vector<model::ColumnId> target_ids;
   if (target_columns.empty()) {
     target_ids = target.primary_key;
-    if (target_ids.empty()) return;  // its missing key is reported on the target
+    if (target_ids.empty()) return false;  // its missing key is reported on the target
   } else {
     auto found = find_columns(target_id, target_columns);
-    if (!found) return;
+    if (!found) return false;
     target_ids = *found;
   }
   model::Model& model = schema_.models[id];
@@ -311,7 +314,7 @@ void SchemaChecker::add_foreign_key(model::ModelId id, std::optional<ast::Name> 
                     std::to_string(target_ids.size()) + " column" +
                     (target_ids.size() == 1 ? "" : "s") + " of '" + target.name + "'")
         .note(target.span, "'" + target.name + "' declared here");
-    return;
+    return false;
   }
   if (!is_key(target, target_ids)) {
     std::string list;
@@ -324,7 +327,7 @@ void SchemaChecker::add_foreign_key(model::ModelId id, std::optional<ast::Name> 
                     ") of '" + target.name + "' is neither; mark it unique")
         .note(target.columns[target_ids[0]].span,
               "'" + target.name + "." + target.columns[target_ids[0]].name + "' declared here");
-    return;
+    return false;
   }
   for (std::size_t i = 0; i < columns.size(); ++i) {
     const model::Column& local = model.columns[columns[i]];
@@ -343,7 +346,7 @@ void SchemaChecker::add_foreign_key(model::ModelId id, std::optional<ast::Name> 
                       " but references '" + target.name + "." + remote.name + "', which is " +
                       describe(remote.type))
           .note(remote.span, "'" + target.name + "." + remote.name + "' declared here");
-      return;
+      return false;
     }
   }
   auto on_delete = resolve_action(attributes.find("on_delete"));
@@ -354,7 +357,7 @@ void SchemaChecker::add_foreign_key(model::ModelId id, std::optional<ast::Name> 
     on_update_attribute = nullptr;  // on_update(now) is the column's, not the key's
   }
   auto on_update = resolve_action(on_update_attribute);
-  if (!on_delete || !on_update) return;
+  if (!on_delete || !on_update) return false;
   for (auto [action, attribute] : {std::pair{*on_delete, attributes.find("on_delete")},
                                    std::pair{*on_update, on_update_attribute}}) {
     for (model::ColumnId column : columns) {
@@ -363,13 +366,13 @@ void SchemaChecker::add_foreign_key(model::ModelId id, std::optional<ast::Name> 
         diagnostics_.report(DiagCode::set_null_not_nullable, attribute->span,
                             attribute->name.text + "(set_null) needs nullable columns, but '" +
                                 c.name + "' is not nullable; write its type with '?'");
-        return;
+        return false;
       }
       if (action == model::ReferentialAction::set_default && !c.default_value) {
         diagnostics_.report(DiagCode::set_default_no_default, attribute->span,
                             attribute->name.text + "(set_default) needs a default on '" + c.name +
                                 "'; add default(...)");
-        return;
+        return false;
       }
     }
   }
@@ -384,6 +387,24 @@ void SchemaChecker::add_foreign_key(model::ModelId id, std::optional<ast::Name> 
   key.on_update = *on_update;
   key.span = span;
   model.foreign_keys.push_back(std::move(key));
+  return true;
+}
+
+void SchemaChecker::record_broken_key(model::ModelId id,
+                                      const std::vector<model::ColumnId>& columns,
+                                      const ast::Attribute& references) {
+  ModelSyntax& syntax = syntax_[id];
+  syntax.broken_key_columns.insert(syntax.broken_key_columns.end(), columns.begin(), columns.end());
+  for (const ast::ExprPtr& argument : references.args) {
+    if (argument->kind == ast::ExprKind::name && !argument->path.empty()) {
+      syntax.broken_key_targets.push_back(argument->path[0].text);
+    }
+  }
+}
+
+bool SchemaChecker::has_broken_key_to(model::ModelId owner, model::ModelId target) const {
+  const auto& targets = syntax_[owner].broken_key_targets;
+  return std::find(targets.begin(), targets.end(), schema_.models[target].name) != targets.end();
 }
 
 void SchemaChecker::resolve_foreign_keys(model::ModelId id) {
@@ -392,7 +413,9 @@ void SchemaChecker::resolve_foreign_keys(model::ModelId id) {
   for (model::ColumnId column = 0; column < model.columns.size(); ++column) {
     const AttributeMap& attributes = syntax.columns[column].attributes;
     if (const ast::Attribute* references = attributes.find("references")) {
-      add_foreign_key(id, std::nullopt, {column}, *references, attributes, references->span);
+      if (!add_foreign_key(id, std::nullopt, {column}, *references, attributes, references->span)) {
+        record_broken_key(id, {column}, *references);
+      }
     } else if (const ast::Attribute* on_delete = attributes.find("on_delete")) {
       diagnostics_.report(DiagCode::attribute_conflict, on_delete->span,
                           "on_delete(...) is a foreign-key action, but column '" +
@@ -411,8 +434,16 @@ void SchemaChecker::resolve_foreign_keys(model::ModelId id) {
       continue;
     }
     auto columns = find_columns(id, node->columns);
-    if (!columns) continue;
-    add_foreign_key(id, node->name, *columns, *references, attributes, member.span);
+    if (!columns ||
+        !add_foreign_key(id, node->name, *columns, *references, attributes, member.span)) {
+      std::vector<model::ColumnId> known;
+      for (const ast::Name& name : node->columns) {
+        if (const auto* c = model.find_column(name.text)) {
+          known.push_back(static_cast<model::ColumnId>(c - model.columns.data()));
+        }
+      }
+      record_broken_key(id, known, *references);
+    }
   }
 }
 

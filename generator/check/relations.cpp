@@ -161,6 +161,15 @@ bool SchemaChecker::resolve_by(model::ModelId id, model::Relation& relation,
   // To-one: the key is normally ours; a collection's key is the target's.
   model::ModelId owner = id;
   if (relation.many || (!on(model) && on(target))) owner = relation.target;
+  if (relation.many && on(model) && !on(target) && id != relation.target) {
+    diagnostics_.report(DiagCode::relation_cardinality, relation.span,
+                        "relation '" + relation.name +
+                            "' is a collection, but by(...) names "
+                            "columns of '" +
+                            model.name + "', so each row has one " + target.name + "; write -> " +
+                            target.name + " or " + target.name + "?");
+    return false;
+  }
   auto columns = find_columns(owner, names);
   if (!columns) return false;
   const model::Model& owner_model = schema_.models[owner];
@@ -178,6 +187,12 @@ bool SchemaChecker::resolve_by(model::ModelId id, model::Relation& relation,
     relation.foreign_key = key;
     relation.owns_foreign_key = owner == id && !relation.many;
     return true;
+  }
+  const auto& broken = syntax_[owner].broken_key_columns;
+  if (std::any_of(columns->begin(), columns->end(), [&](model::ColumnId c) {
+        return std::find(broken.begin(), broken.end(), c) != broken.end();
+      })) {
+    return false;  // their foreign key was rejected, and that is already reported
   }
   std::string list;
   for (const ast::Name& name : names) list += (list.empty() ? "" : ", ") + name.text;
@@ -205,6 +220,9 @@ bool SchemaChecker::infer_foreign_key(model::ModelId id, model::Relation& relati
     return true;
   }
   if (candidates.empty()) {
+    if (has_broken_key_to(id, relation.target) || has_broken_key_to(relation.target, id)) {
+      return false;  // the key it needs was probably rejected, and that is reported
+    }
     std::string snake = snake_case(model.name);
     diagnostics_.report(
         DiagCode::relation_no_foreign_key, relation.span,
@@ -297,7 +315,9 @@ bool SchemaChecker::resolve_through(model::ModelId id, model::Relation& relation
       return false;
     }
   }
+  bool keys_broken = has_broken_key_to(table, id) || has_broken_key_to(table, relation.target);
   if (local.empty()) {
+    if (keys_broken) return false;
     diagnostics_.report(DiagCode::through_table_invalid, name->span,
                         "'" + association.name + "' has no foreign key to '" + model.name +
                             "', so it cannot join '" + model.name + "' to '" +
@@ -317,6 +337,7 @@ bool SchemaChecker::resolve_through(model::ModelId id, model::Relation& relation
   }
   std::vector<model::ForeignKeyId> remote = foreign_keys_between(table, relation.target);
   std::erase(remote, local.front());
+  if (remote.empty() && keys_broken) return false;
   if (remote.size() != 1) {
     diagnostics_.report(
         remote.empty() ? DiagCode::through_table_invalid : DiagCode::relation_ambiguous, name->span,
@@ -418,6 +439,8 @@ void SchemaChecker::link_back_relations() {
         continue;
       }
       relation.back = *found;
+      // A partner that failed to resolve has been reported; comparing with it only echoes.
+      if (syntax_[relation.target].relation_state[*found] == RelationState::failed) continue;
       check_relation_pair(id, r);
     }
   }
@@ -443,6 +466,16 @@ void SchemaChecker::check_relation_pair(model::ModelId id, model::RelationId rel
   std::string other_back_name;
   if (other_back != nullptr && other_back->args[0]->kind == ast::ExprKind::name) {
     other_back_name = other_back->args[0]->path[0].text;
+  }
+  const AttributeMap& other_attributes = syntax_[target_id].relation_attributes[*relation.back];
+  bool other_back_dangles =
+      other_back != nullptr && !other_back_name.empty() &&
+      schema_.models[id].relations.end() ==
+          std::find_if(schema_.models[id].relations.begin(), schema_.models[id].relations.end(),
+                       [&](const model::Relation& r) { return r.name == other_back_name; });
+  if (other_back_name != relation.name &&
+      ((other_back == nullptr && other_attributes.had_errors) || other_back_dangles)) {
+    return;  // the partner's own attribute error is reported; this would repeat it
   }
   if (other_back_name != relation.name) {
     auto builder = diagnostics_.report(
@@ -530,11 +563,13 @@ void SchemaChecker::resolve_cascade_and_load(model::ModelId id, model::RelationI
       if (w == "delete_orphan" &&
           syntax_[id].relation_state[relation_id] == RelationState::resolved &&
           (relation.owns_foreign_key || relation.kind == model::RelationKind::many_to_many)) {
-        diagnostics_.report(DiagCode::cascade_invalid, word->span,
-                            "delete_orphan belongs on the parent side (a collection or the "
-                            "one-to-one side without the foreign key), not on '" +
-                                relation.name + "', which is " +
-                                model::relation_kind_name(relation.kind));
+        diagnostics_.report(
+            DiagCode::cascade_invalid, word->span,
+            "delete_orphan belongs on the parent side (a collection or the "
+            "one-to-one side without the foreign key), not on '" +
+                relation.name + "', which " +
+                (relation.kind == model::RelationKind::many_to_many ? "is many-to-many"
+                                                                    : "holds the foreign key"));
       }
     }
     relation.cascade = result;

@@ -31,6 +31,9 @@ class AttributeMap {
   [[nodiscard]] const ast::Attribute* find(std::string_view name) const;
   [[nodiscard]] bool has(std::string_view name) const { return find(name) != nullptr; }
   void add(const ast::Attribute* attribute) { attributes_.push_back(attribute); }
+  //! Some attribute of the list was rejected (and reported): conclusions drawn from the
+  //! attributes' absence would be follow-on errors.
+  bool had_errors = false;
 
  private:
   std::vector<const ast::Attribute*> attributes_;
@@ -81,6 +84,10 @@ class SchemaChecker {
     std::vector<const ast::Relation*> relations;  //!< parallel to model::Model::relations
     std::vector<AttributeMap> relation_attributes;
     std::vector<RelationState> relation_state;
+    //! Columns whose foreign key was rejected, and the model names those keys were
+    //! written to reference: relations that would need them stay silent.
+    std::vector<model::ColumnId> broken_key_columns;
+    std::vector<std::string> broken_key_targets;
   };
 
   // ---- declare.cpp
@@ -96,6 +103,9 @@ class SchemaChecker {
                                    std::span<const AttributeRule> rules, std::string_view where);
   [[nodiscard]] std::vector<std::string> symbol_names(bool models, bool tables, bool enums) const;
   void report_unknown_model(const ast::Name& name, bool allow_tables);
+  void record_broken_key(model::ModelId id, const std::vector<model::ColumnId>& columns,
+                         const ast::Attribute& references);
+  [[nodiscard]] bool has_broken_key_to(model::ModelId owner, model::ModelId target) const;
 
   // ---- columns.cpp
   void resolve_columns(model::ModelId id);
@@ -116,7 +126,7 @@ class SchemaChecker {
   std::optional<std::vector<model::ColumnId>> find_columns(model::ModelId id,
                                                            const std::vector<ast::Name>& names);
   std::optional<model::ReferentialAction> resolve_action(const ast::Attribute* attribute);
-  void add_foreign_key(model::ModelId id, std::optional<ast::Name> name,
+  bool add_foreign_key(model::ModelId id, std::optional<ast::Name> name,
                        const std::vector<model::ColumnId>& columns,
                        const ast::Attribute& references, const AttributeMap& attributes,
                        SourceSpan span);

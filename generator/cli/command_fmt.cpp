@@ -56,13 +56,15 @@ int run_fmt(const ParsedArgs& args) {
   bool check_only = args.has("check");
   bool to_stdout = args.has("stdout");
   int status = 0;
+  Compilation& compilation = session.compilation();
   for (const std::string& path : args.files) {
-    Compilation compilation(session.diagnostics());
-    if (!compilation.load({path}, false)) {
+    std::size_t before = compilation.roots().size();
+    compilation.load({path}, false);
+    if (compilation.roots().size() == before) {  // unreadable or not parseable: reported
       status = 1;
       continue;
     }
-    const ast::File& file = *compilation.roots().front();
+    const ast::File& file = *compilation.roots().back();
     std::string formatted = format_file(file);
     std::string error;
     auto original = read_file(path, error);

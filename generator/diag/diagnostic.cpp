@@ -28,9 +28,9 @@ DiagnosticBuilder& DiagnosticBuilder::fixit(std::string replacement) {
 
 DiagnosticBuilder DiagnosticEngine::report(DiagCode code, SourceSpan span, std::string message) {
   // The same file imported by several schemas is checked with each: say things once.
-  std::string key = std::to_string(static_cast<int>(code)) + ':' + std::to_string(span.file) +
-                    ':' + std::to_string(span.begin.line) + ':' +
-                    std::to_string(span.begin.column) + ':' + message;
+  std::string key = std::to_string(static_cast<int>(code)) + ':' + std::to_string(span.file) + ':' +
+                    std::to_string(span.begin.line) + ':' + std::to_string(span.begin.column) +
+                    ':' + message;
   if (!seen_.insert(std::move(key)).second) return DiagnosticBuilder(nullptr);
   Severity severity = info(code).severity;
   if (severity == Severity::warning && options_.warnings_as_errors) severity = Severity::error;

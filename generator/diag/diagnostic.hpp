@@ -81,7 +81,7 @@ class DiagnosticEngine {
  private:
   Options options_;
   std::unordered_set<std::string> seen_;  //!< identical reports (shared imports) count once
-  std::deque<Diagnostic> diagnostics_;  // a deque: builders keep pointers into it
+  std::deque<Diagnostic> diagnostics_;    // a deque: builders keep pointers into it
   std::size_t errors_ = 0;
   std::size_t warnings_ = 0;
   std::size_t dropped_ = 0;

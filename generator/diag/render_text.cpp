@@ -40,14 +40,42 @@ const char* severity_color(const Palette& p, Severity severity) {
   return p.error;
 }
 
-// Spaces (or the source's own tabs, so the caret lines up) up to code point `column`.
-std::string indent_to(std::string_view line, std::size_t column) {
+// One column of a source line as shown: a code point, or "<XX>" for a control character
+// or a byte that is not UTF-8, so that a snippet never prints raw bytes to a terminal.
+struct DisplayUnit {
+  std::string text;
+  std::size_t width;
+};
+
+std::vector<DisplayUnit> display_units(std::string_view line) {
+  std::vector<DisplayUnit> units;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    auto byte = static_cast<unsigned char>(line[i]);
+    std::size_t length = utf8::sequence_length(byte);
+    bool valid =
+        i + length <= line.size() && !utf8::find_invalid(line.substr(i, length)).has_value();
+    if (!valid || (byte < 0x20 && byte != '\t') || byte == 0x7F) {
+      static constexpr char hex[] = "0123456789ABCDEF";
+      units.push_back({std::string{'<', hex[byte >> 4], hex[byte & 0xF], '>'}, 4});
+      ++i;
+      continue;
+    }
+    units.push_back({std::string(line.substr(i, length)), 1});
+    i += length;
+  }
+  return units;
+}
+
+// Blanks up to unit `column` (the source's own tabs kept, so the caret lines up).
+std::string indent_to(const std::vector<DisplayUnit>& units, std::size_t column) {
   std::string result;
-  std::size_t offset = 0;
   for (std::size_t i = 0; i < column; ++i) {
-    char c = offset < line.size() ? line[offset] : ' ';
-    result += c == '\t' ? '\t' : ' ';
-    if (offset < line.size()) offset += utf8::sequence_length(static_cast<unsigned char>(c));
+    if (i < units.size() && units[i].text == "\t") {
+      result += '\t';
+    } else {
+      result.append(i < units.size() ? units[i].width : 1, ' ');
+    }
   }
   return result;
 }
@@ -73,19 +101,23 @@ void render_snippet(std::ostream& out, const SourceManager& sources, SourceSpan 
                     const std::optional<std::string>& fixit, const Palette& p) {
   if (!span.valid() || !span.has_position()) return;
   const SourceFile& file = sources.file(span.file);
-  std::string_view line = file.line(span.begin.line);
+  std::vector<DisplayUnit> units = display_units(file.line(span.begin.line));
   std::string number = std::to_string(span.begin.line);
   std::string gutter(std::max<std::size_t>(number.size(), 4), ' ');
-  out << std::string(gutter.size() - number.size(), ' ') << number << " | " << line << '\n';
+  out << std::string(gutter.size() - number.size(), ' ') << number << " | ";
+  for (const DisplayUnit& unit : units) out << unit.text;
+  out << '\n';
 
-  std::size_t line_length = utf8::count_code_points(line);
   std::size_t begin = span.begin.column - 1;
-  std::size_t end = span.end.line == span.begin.line ? span.end.column - 1 : line_length;
+  std::size_t end = span.end.line == span.begin.line ? span.end.column - 1 : units.size();
   end = std::max(end, begin + 1);
-  out << gutter << " | " << indent_to(line, begin) << p.caret << '^'
-      << std::string(end - begin - 1, '~') << p.reset << '\n';
-  if (fixit)
-    out << gutter << " | " << indent_to(line, begin) << p.caret << *fixit << p.reset << '\n';
+  std::size_t width = 0;
+  for (std::size_t i = begin; i < end; ++i) width += i < units.size() ? units[i].width : 1;
+  out << gutter << " | " << indent_to(units, begin) << p.caret << '^' << std::string(width - 1, '~')
+      << p.reset << '\n';
+  if (fixit) {
+    out << gutter << " | " << indent_to(units, begin) << p.caret << *fixit << p.reset << '\n';
+  }
 }
 
 }  // namespace

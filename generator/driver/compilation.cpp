@@ -95,12 +95,11 @@ std::size_t Compilation::load_file(const std::string& path, const std::string& c
   if (!text) {
     FileId id = sources_.add(path, "");
     bool too_large = error == "too large";
-    std::string message = too_large ? "file is larger than the limit of " +
+    std::string message = too_large ? "'" + path + "' is larger than the limit of " +
                                           std::to_string(max_source_bytes) + " bytes (16 MiB)"
                                     : "cannot read '" + path + "': " + error;
     diagnostics_.report(too_large ? DiagCode::file_too_large : DiagCode::file_unreadable,
-                        imported_at.valid() && !too_large ? imported_at : SourceSpan{id, {}, {}},
-                        message);
+                        imported_at.valid() ? imported_at : SourceSpan{id, {}, {}}, message);
     ok_ = false;
     return not_loaded;
   }
@@ -119,8 +118,8 @@ std::size_t Compilation::load_file(const std::string& path, const std::string& c
     import_stack_.pop_back();
   }
   bool imports_ok = imports.has_value();
-  loaded_.push_back({canonical, std::move(file), imports.value_or(std::vector<std::size_t>{}),
-                     imports_ok});
+  loaded_.push_back(
+      {canonical, std::move(file), imports.value_or(std::vector<std::size_t>{}), imports_ok});
   return loaded_.size() - 1;
 }
 

@@ -62,7 +62,7 @@ class Compilation {
   SourceManager sources_;
   std::vector<Loaded> loaded_;             //!< in load order; imports before importers
   std::vector<std::string> import_stack_;  //!< canonical paths being loaded (cycles)
-  std::vector<std::size_t> roots_;  //!< indexes into loaded_
+  std::vector<std::size_t> roots_;         //!< indexes into loaded_
   bool ok_ = true;
 };
 

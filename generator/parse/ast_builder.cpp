@@ -154,8 +154,9 @@ bool AstBuilder::enter(antlr4::ParserRuleContext* context) {
   if (!depth_reported_) {
     depth_reported_ = true;
     diagnostics_.report(DiagCode::nesting_too_deep, span(context),
-                        "expression is too deeply nested (more than " +
-                            std::to_string(max_expression_tree_depth) + " levels of operators)");
+                        "expression is too large: more than " +
+                            std::to_string(max_expression_tree_depth) +
+                            " operators in a row (split the check into several)");
   }
   failed_ = true;
   return false;

@@ -72,9 +72,15 @@ bool scan_tokens(antlr4::CommonTokenStream& tokens, FileId file, DiagnosticEngin
   std::size_t parens = 0;
   std::size_t prefix_run = 0;
   bool nesting_reported = false;
+  std::size_t quote_line = 0;  // one "strings use double quotes" per line is enough
   for (antlr4::Token* token : tokens.getTokens()) {
     switch (token->getType()) {
       case OrmLexer::BAD_CHAR: {
+        ok = false;
+        if (token->getText() == "'") {
+          if (quote_line == token->getLine()) continue;
+          quote_line = token->getLine();
+        }
         std::string message = "unexpected character " + describe_character(token->getText());
         if (token->getText() == "|") message += "; write 'or' for a logical or";
         if (token->getText() == "'") message += "; strings use double quotes";

@@ -246,7 +246,8 @@ TEST_CASE("each rule reports its code") {
       {"E502", "model A { id int64 primary; bs -> B[]; } model B { id int64 primary; }"},
       {"E506",
        "model A { id int64 primary; c_id int64 references(C.id) index; c -> C back(x); }"
-       "model B { id int64 primary; } model C { id int64 primary; x -> B?; }"},
+       "model B { id int64 primary; } model C { id int64 primary; b_id int64? references(B.id) "
+       "index; x -> B? by(b_id); }"},
       {"W001",
        "model A { id int64 primary; } model B { id int64 primary; a int64 "
        "references(A.id); }"},

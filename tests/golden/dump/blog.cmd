@@ -1,0 +1,1 @@
+dump --json schemas/blog.orm

@@ -1,0 +1,1 @@
+graph --format=dot schemas/blog.orm

@@ -1,0 +1,1 @@
+dump --json schemas/shop.orm

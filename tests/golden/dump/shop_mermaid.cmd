@@ -1,0 +1,1 @@
+graph --format=mermaid schemas/shop.orm

@@ -1,0 +1,1 @@
+check --color=never tests/golden/files/does_not_exist.orm

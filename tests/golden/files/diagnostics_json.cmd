@@ -1,0 +1,1 @@
+check --color=never --diagnostics-format=json tests/golden/files/diagnostics_json.orm

@@ -1,0 +1,1 @@
+check --color=never --werror tests/golden/warnings/werror.orm
