@@ -113,7 +113,8 @@ std::size_t text_width(const std::string& text) { return utf8::count_code_points
 void write_block(std::string& out, const std::vector<BlockItem>& items,
                  const std::vector<ast::Comment>& end_comments, std::size_t depth) {
   std::size_t begin = 0;
-  for (const BlockItem& item : items) assert(item.trivia != nullptr);
+  assert(std::all_of(items.begin(), items.end(),
+                     [](const BlockItem& item) { return item.trivia != nullptr; }));
   for (std::size_t i = 1; i <= items.size(); ++i) {
     if (i == items.size() || items[i].blank_line_before || blank_line_in_comments(items[i]) ||
         items[i].align_class != items[i - 1].align_class) {

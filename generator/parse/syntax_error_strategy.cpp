@@ -85,6 +85,13 @@ void SyntaxErrorStrategy::report_unexpected(antlr4::Parser* parser, antlr4::Toke
       message += items[i];
     }
   }
+  // Arrows from other languages: `=>`, `:` and `-` `>` typed apart read as a relation.
+  std::size_t next_index = offending->getTokenIndex() + 1;
+  antlr4::Token* next = next_index < stream->size() ? stream->get(next_index) : nullptr;
+  if ((offending->getText() == "=" && next != nullptr && next->getText() == ">") ||
+      offending->getText() == ":") {
+    message += "; a relation is written `name -> Model`";
+  }
   diagnostics_.report(DiagCode::syntax_error, token_span(file_, offending), message);
 }
 
