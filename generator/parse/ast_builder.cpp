@@ -34,7 +34,8 @@ SourceSpan AstBuilder::span(antlr4::ParserRuleContext* context) const {
 SourceSpan AstBuilder::span(const antlr4::Token* token) const { return token_span(file_, token); }
 
 ast::Name AstBuilder::name(OrmParser::NameContext* context) const {
-  return {context->getText(), span(context)};
+  // A name is one token: its text directly, not RuleContext::getText()'s tree walk.
+  return {context->getStart()->getText(), span(context)};
 }
 
 // ---------------------------------------------------------------- strings
@@ -288,7 +289,8 @@ ast::ExprPtr AstBuilder::primary(OrmParser::PrimaryContext* context) {
   }
   bool is_call = false;
   for (auto* child : context->children) {
-    if (child->getText() == "(") is_call = true;
+    auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(child);
+    if (terminal != nullptr && terminal->getSymbol()->getText() == "(") is_call = true;
   }
   auto node = make(is_call ? ast::ExprKind::call : ast::ExprKind::name, context);
   for (auto* part : context->name()) node->path.push_back(name(part));
