@@ -1,0 +1,29 @@
+// What differs between SQL databases, for the statement builders: placeholders, quoting,
+// RETURNING, upsert syntax. One implementation per backend (SQLite now, PostgreSQL next).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ormc {
+
+enum class DialectKind { sqlite, postgresql };
+
+class Dialect {
+ public:
+  virtual ~Dialect() = default;
+
+  [[nodiscard]] virtual DialectKind kind() const = 0;
+  [[nodiscard]] virtual std::string_view name() const = 0;  //!< "sqlite", "postgresql"
+  //! The placeholder for the n-th bound value, 1-based: "?" (SQLite uses ?NNN) or "$n".
+  virtual void append_placeholder(std::string& sql, std::size_t n) const = 0;
+  //! Appends an identifier, always double-quoted, embedded quotes doubled.
+  virtual void append_identifier(std::string& sql, std::string_view name) const;
+  [[nodiscard]] virtual bool supports_returning() const { return true; }
+  //! Case-insensitive LIKE: "LIKE" on SQLite (ASCII case-insensitive), "ILIKE" on PostgreSQL.
+  [[nodiscard]] virtual std::string_view ilike_operator() const = 0;
+};
+
+[[nodiscard]] const Dialect& sqlite_dialect();
+
+}  // namespace ormc

@@ -1,0 +1,80 @@
+// The contract between generated code and the runtime: typed column descriptors and the
+// model_traits<T> specialisation ormc generates for every model (docs/design/generated-code.md).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+
+#include "ormc/types.hpp"
+
+namespace ormc {
+
+//! Specialised by generated code for every model struct; the primary template is empty,
+//! so `Model<T>` is false for anything ormc did not generate.
+template <typename T>
+struct model_traits;
+
+template <typename T>
+concept Model = requires {
+  { model_traits<T>::table_name } -> std::convertible_to<std::string_view>;
+  model_traits<T>::columns;
+};
+
+//! Specialised by generated code for every schema enum: its value names in order.
+template <typename E>
+struct enum_traits;
+
+//! Per-column facts the runtime needs at run time (the SQL types live in the DDL).
+struct ColumnFlags {
+  bool nullable = false;
+  bool primary_key = false;
+  bool autoincrement = false;
+  bool server_default = false;  //!< the database fills it when the INSERT omits it
+  bool default_now = false;     //!< default(now): set to the current time at insert
+  bool on_update_now = false;   //!< on_update(now): set to the current time at update
+};
+
+//! A column of model M holding values of C++ type T (std::optional<U> when nullable),
+//! at position `Index` of model_traits<M>::columns. Used in expressions: user::age > 25.
+template <typename M, typename T, std::size_t Index>
+struct Column {
+  using model_type = M;
+  using value_type = T;
+  static constexpr std::size_t index = Index;
+
+  T M::*member;
+  std::string_view name;  //!< SQL column name
+  ColumnFlags flags{};
+
+  [[nodiscard]] constexpr T& of(M& object) const { return object.*member; }
+  [[nodiscard]] constexpr const T& of(const M& object) const { return object.*member; }
+};
+
+template <typename T>
+struct is_optional : std::false_type {};
+template <typename T>
+struct is_optional<std::optional<T>> : std::true_type {};
+
+//! T without std::optional: the type a column's non-null values have.
+template <typename T>
+struct unwrap_optional {
+  using type = T;
+};
+template <typename T>
+struct unwrap_optional<std::optional<T>> {
+  using type = T;
+};
+template <typename T>
+using unwrap_optional_t = typename unwrap_optional<T>::type;
+
+//! Calls f(column) for every column of M, in order, expanded at compile time.
+template <Model M, typename F>
+constexpr void for_each_column(F&& f) {
+  std::apply([&](const auto&... column) { (f(column), ...); }, model_traits<M>::columns);
+}
+
+}  // namespace ormc
