@@ -206,6 +206,9 @@ void SchemaChecker::declare_model(const ast::Model& node, FileId file,
   result.name = node.name.text;
   result.is_table = node.is_table;
   result.table_name = node.is_table ? node.name.text : snake_case(node.name.text);
+  result.cpp_struct = node.is_table ? pascal_case(node.name.text) : node.name.text;
+  result.cpp_columns = snake_case(node.name.text);
+  if (is_cpp_keyword(result.cpp_columns)) result.cpp_columns += '_';
   result.cpp_namespace = cpp_namespace;
   result.doc = ast::doc_text(trivia);
   result.file = file;

@@ -260,6 +260,20 @@ std::string snake_case(std::string_view name) {
   return result;
 }
 
+std::string pascal_case(std::string_view name) {
+  std::string result;
+  bool upper = true;
+  for (char c : name) {
+    if (c == '_') {
+      upper = true;
+      continue;
+    }
+    result += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    upper = false;
+  }
+  return result;
+}
+
 std::string fit_sql_identifier(std::string name) {
   constexpr std::size_t limit = 63;
   if (name.size() <= limit) return name;

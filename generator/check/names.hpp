@@ -18,6 +18,8 @@ namespace ormc {
 
 //! `OrderItem` -> `order_item`, `HTTPServer` -> `http_server`.
 [[nodiscard]] std::string snake_case(std::string_view name);
+//! `post_tags` -> `PostTags`.
+[[nodiscard]] std::string pascal_case(std::string_view name);
 
 //! A SQL identifier of at most 63 bytes (PostgreSQL's limit): longer names are cut and
 //! end in a short hash of the whole name, so distinct long names stay distinct.

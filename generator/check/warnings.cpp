@@ -100,6 +100,30 @@ void SchemaChecker::check_sql_names() {
   for (const model::Model& model : schema_.models) {
     claim(relations, model.table_name, "the table of '" + model.name + "'", model.span);
   }
+  // The generated C++ names share each namespace: structs, enums, column namespaces.
+  std::unordered_map<std::string, std::unordered_map<std::string, Owner>> cpp_names;
+  auto claim_cpp = [&](const std::string& space, const std::string& name, const std::string& what,
+                       SourceSpan span) {
+    auto [it, fresh] = cpp_names[space].try_emplace(name, Owner{what, span});
+    if (fresh) return;
+    diagnostics_
+        .report(DiagCode::duplicate_declaration, span,
+                what + " would be generated as C++ name '" + space + "::" + name +
+                    "', already used by " + it->second.what)
+        .note(it->second.span, it->second.what + " declared here");
+  };
+  for (const model::Enum& enumeration : schema_.enums) {
+    claim_cpp(enumeration.cpp_namespace, enumeration.name, "enum '" + enumeration.name + "'",
+              enumeration.span);
+  }
+  for (const model::Model& model : schema_.models) {
+    claim_cpp(model.cpp_namespace, model.cpp_struct, "the struct of '" + model.name + "'",
+              model.span);
+  }
+  for (const model::Model& model : schema_.models) {
+    claim_cpp(model.cpp_namespace, model.cpp_columns,
+              "the column namespace of '" + model.name + "'", model.span);
+  }
   for (const model::Model& model : schema_.models) {
     for (const model::Index& index : model.indexes) {
       if (!index.constraint || !index.unique) {

@@ -194,7 +194,11 @@ struct Model {
   std::string name;
   std::string table_name;
   std::string cpp_namespace;  //!< "blog" or "shop::v2"
-  bool is_table = false;      //!< declared with `table` (an association table): no relations
+  std::string cpp_struct;     //!< the struct: the model's name, PascalCase for a table block
+  //! The namespace of its column descriptors: snake_case of the name, with '_' appended
+  //! when that is a C++ keyword (user::age, post_tags::tag_id).
+  std::string cpp_columns;
+  bool is_table = false;  //!< declared with `table` (an association table): no relations
   std::vector<Column> columns;
   std::vector<ColumnId> primary_key;
   std::vector<ForeignKey> foreign_keys;
