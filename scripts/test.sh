@@ -140,7 +140,7 @@ fi
 # ---------------------------------------------------------------- d: clang-format
 begin_stage "d: clang-format --dry-run --Werror"
 dirs=()
-for d in generator runtime tests bench; do [[ -d "$d" ]] && dirs+=("$d"); done
+for d in generator runtime tests bench examples; do [[ -d "$d" ]] && dirs+=("$d"); done
 sources=()
 while IFS= read -r -d '' f; do sources+=("$f"); done < <(
   find "${dirs[@]}" \( -type d -name 'build*' -prune \) -o \

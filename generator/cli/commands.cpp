@@ -37,6 +37,17 @@ const std::vector<Command>& commands() {
         "types and keys, and relationship edges with their cardinality.",
         with_diagnostics({{"format", true, {"mermaid", "dot"}, "mermaid (default) or dot"}}), true},
        run_graph},
+      {{"generate", "ormc generate (--out DIR | --stdout) [options] FILES...",
+        "Writes a C++ header DIR/<name>.orm.hpp for each .orm file of the schema that declares\n"
+        "something: enums, model structs, typed column descriptors, and the schema's DDL for\n"
+        "SQLite and PostgreSQL. A header is only rewritten when its text changes.",
+        with_diagnostics({{"out", true, {}, "the directory the headers go to"},
+                          {"stdout", false, {}, "print the headers instead of writing them"},
+                          {"namespace", true, {}, "put everything in this C++ namespace"},
+                          {"depfile", true, {}, "also write a Makefile depfile of the inputs"},
+                          {"depfile-target", true, {}, "the target named in the depfile"}}),
+        true},
+       run_generate},
   };
   return table;
 }

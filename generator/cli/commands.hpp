@@ -1,4 +1,4 @@
-// The ormc commands: check, fmt, dump, graph. Each returns the process exit status:
+// The ormc commands: check, fmt, dump, graph, generate. Each returns the process exit status:
 // 0 success, 1 errors in the input (or fmt --check found changes), 2 usage errors.
 #pragma once
 
@@ -18,5 +18,6 @@ int run_check(const ParsedArgs& args);
 int run_fmt(const ParsedArgs& args);
 int run_dump(const ParsedArgs& args);
 int run_graph(const ParsedArgs& args);
+int run_generate(const ParsedArgs& args);
 
 }  // namespace ormc::cli

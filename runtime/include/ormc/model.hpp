@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string_view>
 #include <tuple>
@@ -52,6 +53,43 @@ struct Column {
 
   [[nodiscard]] constexpr T& of(M& object) const { return object.*member; }
   [[nodiscard]] constexpr const T& of(const M& object) const { return object.*member; }
+
+  // SQL operators spelled as members (user::name.like("a%"), user::age.desc()). Their
+  // definitions and type checks live in ormc/expr/ (include "ormc/expr.hpp"); the calls are
+  // dependent, so they are found by argument-dependent lookup where they are used and this
+  // header stays the light contract that generated code includes.
+  template <typename P>
+  [[nodiscard]] auto like(P&& pattern) const {
+    return expr_like(*this, static_cast<P&&>(pattern));
+  }
+  template <typename P>
+  [[nodiscard]] auto ilike(P&& pattern) const {
+    return expr_ilike(*this, static_cast<P&&>(pattern));
+  }
+  template <typename R>
+  [[nodiscard]] auto in_(R&& values) const {
+    return expr_in(*this, static_cast<R&&>(values), false);
+  }
+  template <typename V>
+  [[nodiscard]] auto in_(std::initializer_list<V> values) const {
+    return expr_in(*this, values, false);
+  }
+  template <typename R>
+  [[nodiscard]] auto not_in(R&& values) const {
+    return expr_in(*this, static_cast<R&&>(values), true);
+  }
+  template <typename V>
+  [[nodiscard]] auto not_in(std::initializer_list<V> values) const {
+    return expr_in(*this, values, true);
+  }
+  template <typename A, typename B>
+  [[nodiscard]] auto between(A&& low, B&& high) const {
+    return expr_between(*this, static_cast<A&&>(low), static_cast<B&&>(high));
+  }
+  [[nodiscard]] auto is_null() const { return expr_is_null(*this, false); }
+  [[nodiscard]] auto is_not_null() const { return expr_is_null(*this, true); }
+  [[nodiscard]] auto asc() const { return expr_order(*this, false); }
+  [[nodiscard]] auto desc() const { return expr_order(*this, true); }
 };
 
 template <typename T>

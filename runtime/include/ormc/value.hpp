@@ -13,8 +13,8 @@ namespace ormc {
 
 //! std::monostate is SQL NULL. Dates, times, decimals, uuids and json keep their own
 //! types so that each dialect can bind them in its native form.
-using Value = std::variant<std::monostate, bool, std::int64_t, double, std::string, Bytes,
-                           Decimal, Date, Time, Timestamp, Uuid, Json>;
+using Value = std::variant<std::monostate, bool, std::int64_t, double, std::string, Bytes, Decimal,
+                           Date, Time, Timestamp, Uuid, Json>;
 
 //! How a value reads in an SQL log line: 'text' quoted, NULL, numbers as written.
 [[nodiscard]] std::string to_log_string(const Value& value);

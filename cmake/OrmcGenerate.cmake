@@ -1,0 +1,66 @@
+# ormc_generate(TARGET app SCHEMAS a.orm [b.orm ...] [OUTPUT_DIR dir] [NAMESPACE ns])
+#
+# Runs `ormc generate` at build time on SCHEMAS (one schema, with whatever they import),
+# adds the generated headers to TARGET's sources and OUTPUT_DIR to its include path, and
+# links TARGET to the runtime. It re-runs when a schema, a file a schema imports (through
+# ormc's depfile) or ormc itself changes; ormc rewrites a header only when its text
+# changes, so an unchanged schema never recompiles the code that includes it.
+#
+# The ormc executable is the in-tree target `ormc` when there is one, else the imported
+# `ormc::ormc` from find_package(ormc).
+function(ormc_generate)
+  cmake_parse_arguments(ARG "" "TARGET;OUTPUT_DIR;NAMESPACE" "SCHEMAS" ${ARGN})
+  if(NOT ARG_TARGET OR NOT ARG_SCHEMAS)
+    message(FATAL_ERROR "ormc_generate: TARGET and SCHEMAS are required")
+  endif()
+  if(ARG_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "ormc_generate: unknown arguments: ${ARG_UNPARSED_ARGUMENTS}")
+  endif()
+  if(NOT ARG_OUTPUT_DIR)
+    set(ARG_OUTPUT_DIR "${CMAKE_CURRENT_BINARY_DIR}/ormc_generated/${ARG_TARGET}")
+  endif()
+  if(TARGET ormc)
+    set(_ormc "$<TARGET_FILE:ormc>")
+    set(_ormc_dep ormc)
+  elseif(TARGET ormc::ormc)
+    set(_ormc "$<TARGET_FILE:ormc::ormc>")
+    set(_ormc_dep ormc::ormc)
+  else()
+    message(FATAL_ERROR "ormc_generate: no ormc executable (find_package(ormc) first)")
+  endif()
+
+  set(_schemas "")
+  set(_headers "")
+  foreach(_schema IN LISTS ARG_SCHEMAS)
+    get_filename_component(_abs "${_schema}" ABSOLUTE)
+    list(APPEND _schemas "${_abs}")
+    get_filename_component(_name "${_abs}" NAME)
+    string(REGEX REPLACE "\\.orm$" "" _stem "${_name}")
+    list(APPEND _headers "${ARG_OUTPUT_DIR}/${_stem}.orm.hpp")
+  endforeach()
+  set(_namespace_args "")
+  if(ARG_NAMESPACE)
+    set(_namespace_args --namespace "${ARG_NAMESPACE}")
+  endif()
+
+  set(_stamp "${ARG_OUTPUT_DIR}/.ormc_generate.stamp")
+  set(_depfile "${ARG_OUTPUT_DIR}/.ormc_generate.d")
+  add_custom_command(
+    OUTPUT "${_stamp}"
+    BYPRODUCTS ${_headers}
+    COMMAND "${_ormc}" generate --out "${ARG_OUTPUT_DIR}" --depfile "${_depfile}"
+            --depfile-target "${_stamp}" ${_namespace_args} ${_schemas}
+    COMMAND "${CMAKE_COMMAND}" -E touch "${_stamp}"
+    DEPENDS ${_schemas} ${_ormc_dep}
+    DEPFILE "${_depfile}"
+    COMMENT "ormc: generating C++ for ${ARG_SCHEMAS}"
+    VERBATIM)
+  add_custom_target(${ARG_TARGET}_ormc_generate DEPENDS "${_stamp}")
+  add_dependencies(${ARG_TARGET} ${ARG_TARGET}_ormc_generate)
+  target_sources(${ARG_TARGET} PRIVATE ${_headers})
+  set_source_files_properties(${_headers} PROPERTIES GENERATED TRUE HEADER_FILE_ONLY TRUE)
+  target_include_directories(${ARG_TARGET} PRIVATE "${ARG_OUTPUT_DIR}")
+  if(TARGET ormc::runtime)
+    target_link_libraries(${ARG_TARGET} PRIVATE ormc::runtime)
+  endif()
+endfunction()

@@ -1,0 +1,187 @@
+// `ormc generate`: one C++ header per .orm file of the schema (docs/design/generated-code.md).
+// A header is only rewritten when its text changes, and atomically, so that a build system
+// recompiles nothing when the schema did not change and never sees a half-written file.
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+
+#include "cli/commands.hpp"
+#include "cli/session.hpp"
+#include "emit/cpp/cpp_header.hpp"
+#include "emit/cpp/header_plan.hpp"
+#include "parse/parser.hpp"
+
+namespace ormc::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string canonical(const std::string& path) {
+  std::error_code error;
+  fs::path result = fs::weakly_canonical(path, error);
+  return error ? path : result.string();
+}
+
+// Every file of the compilation with the files it imports. The checked schema does not keep
+// imports, so each file's imports are read again from its (already loaded) text.
+std::vector<cpp::SourceFileInfo> source_files(const SourceManager& sources) {
+  std::vector<cpp::SourceFileInfo> files;
+  std::map<std::string, FileId> by_path;
+  for (FileId id = 0; id < sources.size(); ++id) {
+    files.push_back({id, sources.file(id).path(), {}});
+    by_path.try_emplace(canonical(sources.file(id).path()), id);
+  }
+  for (cpp::SourceFileInfo& file : files) {
+    DiagnosticEngine ignored;
+    auto parsed = parse_file(sources, file.id, ignored);
+    if (!parsed) continue;
+    fs::path directory = fs::path(file.path).parent_path();
+    for (const ast::Declaration& declaration : parsed->declarations) {
+      const auto* import = std::get_if<ast::Import>(&declaration.node);
+      if (import == nullptr) continue;
+      fs::path target(import->path);
+      auto it =
+          by_path.find(canonical((target.is_absolute() ? target : directory / target).string()));
+      if (it != by_path.end()) file.imports.push_back(it->second);
+    }
+  }
+  return files;
+}
+
+bool valid_namespace(const std::string& text) {
+  std::size_t start = 0;
+  while (true) {
+    std::size_t end = text.find("::", start);
+    std::string part =
+        text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (part.empty() || (part[0] >= '0' && part[0] <= '9')) return false;
+    for (char c : part) {
+      bool word =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+      if (!word) return false;
+    }
+    if (end == std::string::npos) return true;
+    start = end + 2;
+  }
+}
+
+bool write_if_changed(const fs::path& path, const std::string& text, std::string& error) {
+  std::string ignored;
+  if (auto current = read_file(path.string(), ignored); current && *current == text) return true;
+  fs::path temporary = path;
+  temporary += ".ormc-" + std::to_string(::getpid()) + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) {
+      error = "cannot write '" + temporary.string() + "'";
+      std::error_code ignore;
+      fs::remove(temporary, ignore);
+      return false;
+    }
+  }
+  std::error_code code;
+  fs::rename(temporary, path, code);
+  if (code) {
+    error = "cannot replace '" + path.string() + "': " + code.message();
+    fs::remove(temporary, code);
+    return false;
+  }
+  return true;
+}
+
+// Make's syntax: spaces in paths are escaped.
+std::string depfile_path(const std::string& path) {
+  std::string out;
+  for (char c : path) {
+    if (c == ' ') out += '\\';
+    if (c == '$') out += '$';
+    out += c;
+  }
+  return out;
+}
+
+bool write_depfile(const ParsedArgs& args, const SourceManager& sources, const std::string& target,
+                   std::string& error) {
+  std::string text = depfile_path(args.value_or("depfile-target", target)) + ":";
+  for (FileId id = 0; id < sources.size(); ++id) {
+    text += " \\\n  " + depfile_path(canonical(sources.file(id).path()));
+  }
+  text += "\n";
+  std::ofstream out(args.value_or("depfile", ""), std::ios::binary | std::ios::trunc);
+  out << text;
+  out.flush();
+  if (!out) error = "cannot write the depfile '" + args.value_or("depfile", "") + "'";
+  return static_cast<bool>(out);
+}
+
+}  // namespace
+
+int run_generate(const ParsedArgs& args) {
+  const bool to_stdout = args.has("stdout");
+  if (!to_stdout && !args.has("out")) {
+    std::cerr << "ormc generate: say where the headers go: --out DIR (or --stdout)\n";
+    return 2;
+  }
+  if (args.has("namespace") && !valid_namespace(args.value_or("namespace", ""))) {
+    std::cerr << "ormc generate: option '--namespace' takes a C++ namespace such as 'app' or "
+                 "'app::db', not '"
+              << args.value_or("namespace", "") << "'\n";
+    return 2;
+  }
+  if (!parse_error_limit(args)) return 2;
+  Session session(args);
+  if (!session.inputs_readable("generate")) return 2;
+  auto schema = session.compile();
+  if (!schema) return 1;
+  if (args.has("namespace")) {
+    std::string space = args.value_or("namespace", "");
+    for (model::Enum& enumeration : schema->enums) enumeration.cpp_namespace = space;
+    for (model::Model& model : schema->models) model.cpp_namespace = space;
+  }
+
+  const SourceManager& sources = session.compilation().sources();
+  cpp::HeaderPlan plan = cpp::plan_headers(*schema, source_files(sources));
+  for (const std::string& error : plan.errors) std::cerr << error << "\n";
+  if (!plan.errors.empty()) return 1;
+
+  fs::path directory = args.value_or("out", ".");
+  if (!to_stdout) {
+    std::error_code code;
+    fs::create_directories(directory, code);
+    if (code) {
+      std::cerr << "ormc generate: cannot create '" << directory.string() << "': " << code.message()
+                << "\n";
+      return 1;
+    }
+  }
+  int status = 0;
+  for (const cpp::HeaderSpec& header : plan.headers) {
+    std::string text = cpp::emit_header(*schema, header);
+    if (to_stdout) {
+      if (plan.headers.size() > 1) std::cout << "// ---- " << header.header_name << "\n";
+      std::cout << text;
+      continue;
+    }
+    std::string error;
+    if (!write_if_changed(directory / header.header_name, text, error)) {
+      std::cerr << "ormc generate: " << error << "\n";
+      status = 1;
+    }
+  }
+  if (args.has("depfile") && !plan.headers.empty()) {
+    std::string error;
+    std::string target = (directory / plan.headers.front().header_name).string();
+    if (!write_depfile(args, sources, target, error)) {
+      std::cerr << "ormc generate: " << error << "\n";
+      status = 1;
+    }
+  }
+  return status;
+}
+
+}  // namespace ormc::cli

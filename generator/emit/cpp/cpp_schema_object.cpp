@@ -1,0 +1,69 @@
+// The `schema` object of a header: its tables in dependency order and their DDL per
+// dialect as raw string literals, for ormc::Schema::create_all / drop_all.
+#include "emit/cpp/cpp_sections.hpp"
+#include "emit/cpp/cpp_values.hpp"
+#include "emit/ddl/ddl.hpp"
+
+namespace ormc::cpp {
+namespace {
+
+// R"sql(...)sql", with another delimiter in the unlikely case the text contains this one.
+std::string raw_literal(const std::string& text) {
+  std::string delimiter = "sql";
+  for (int n = 1; text.find(")" + delimiter + "\"") != std::string::npos; ++n) {
+    delimiter = "sql" + std::to_string(n);
+  }
+  return "R\"" + delimiter + "(" + text + ")" + delimiter + "\"";
+}
+
+// Appends `name` as an array of statements; returns the expression the Schema takes (an
+// empty span has no array: a C++ array cannot have zero elements).
+std::string append_statements(std::string& out, const std::string& name,
+                              const std::vector<std::string>& statements) {
+  if (statements.empty()) return "{}";
+  out += "\ninline constexpr std::string_view " + name + "[] = {\n";
+  for (const std::string& statement : statements) out += "    " + raw_literal(statement) + ",\n";
+  out += "};\n";
+  return "detail::" + name;
+}
+
+}  // namespace
+
+void append_schema_object(std::string& out, const HeaderSpec& spec, const model::Schema& schema) {
+  const std::string& object = spec.schema_object;
+  ddl::DdlStatements sqlite =
+      ddl::generate_ddl(schema, spec.schema_tables, spec.schema_enums, ddl::SqlDialect::sqlite);
+  ddl::DdlStatements postgresql =
+      ddl::generate_ddl(schema, spec.schema_tables, spec.schema_enums, ddl::SqlDialect::postgresql);
+
+  out += "namespace detail {\n";
+  std::vector<std::string> arguments = {cpp_string_literal(spec.cpp_namespace)};
+  if (spec.schema_tables.empty()) {
+    arguments.emplace_back("{}");
+  } else {
+    out += "\ninline constexpr ormc::TableInfo " + object + "_tables[] = {\n";
+    for (model::ModelId id : spec.schema_tables) {
+      const model::Model& model = schema.models.at(id);
+      out += "    {" + cpp_string_literal(model.table_name) + ", " +
+             cpp_string_literal(model.name) + "},\n";
+    }
+    out += "};\n";
+    arguments.push_back("detail::" + object + "_tables");
+  }
+  arguments.push_back(append_statements(out, object + "_sqlite_create", sqlite.create));
+  arguments.push_back(append_statements(out, object + "_sqlite_drop", sqlite.drop));
+  arguments.push_back(append_statements(out, object + "_postgresql_create", postgresql.create));
+  arguments.push_back(append_statements(out, object + "_postgresql_drop", postgresql.drop));
+  out += "\n}  // namespace detail\n\n";
+
+  const std::string files =
+      spec.source_name + (spec.includes.empty() ? "" : " and the files it imports");
+  out += spec.schema_tables.empty()
+             ? "/// The enum types of " + files + " (PostgreSQL), with their DDL:\n"
+             : "/// The tables of " + files + ", in dependency order, with their DDL:\n";
+  out += "/// `" + spec.cpp_namespace + "::" + object +
+         ".create_all(engine)` creates them, `drop_all` drops them.\n";
+  out += wrap_list("", "inline constexpr ormc::Schema " + object + "{", arguments, "};");
+}
+
+}  // namespace ormc::cpp

@@ -1,0 +1,29 @@
+// The options of an Engine, from code and from the URL's query string.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+
+#include "ormc/logging.hpp"
+
+namespace ormc {
+
+//! Options given in code; options in the URL (`?echo=true&busy_timeout_ms=100`) override
+//! these. URL names are the field names; booleans accept true/false, on/off, 1/0, yes/no.
+struct EngineOptions {
+  //! Log every statement with its bound values and duration through `logger`.
+  bool echo = false;
+  //! Replace bound values by "<redacted>" in logs, events and error messages.
+  bool redact_values = false;
+  //! Where echo writes; stderr_logger() when empty.
+  Logger logger;
+  //! Prepared statements kept per connection (least recently used ones are finalized).
+  std::size_t statement_cache_size = 128;
+
+  // SQLite
+  bool foreign_keys = true;  //!< PRAGMA foreign_keys; SQLite's own default is off
+  //! How long a statement waits for another connection's lock before OperationalError.
+  std::chrono::milliseconds busy_timeout{5000};
+};
+
+}  // namespace ormc

@@ -1,0 +1,57 @@
+// The set of models an expression reads, as a type: where() checks it against the
+// statement's FROM models at compile time (a post column in a select of users is an error).
+#pragma once
+
+#include <type_traits>
+
+namespace ormc::detail {
+
+template <typename... Ms>
+struct model_list {};
+
+template <typename M, typename List>
+struct list_contains;
+template <typename M, typename... Ms>
+struct list_contains<M, model_list<Ms...>> : std::bool_constant<(std::is_same_v<M, Ms> || ...)> {};
+
+//! Appends M unless it is already there.
+template <typename List, typename M>
+struct list_add;
+template <typename... Ms, typename M>
+struct list_add<model_list<Ms...>, M> {
+  using type = std::conditional_t<list_contains<M, model_list<Ms...>>::value, model_list<Ms...>,
+                                  model_list<Ms..., M>>;
+};
+
+//! The models of A, then those of B not in A.
+template <typename A, typename B>
+struct list_union;
+template <typename A>
+struct list_union<A, model_list<>> {
+  using type = A;
+};
+template <typename A, typename M, typename... Ms>
+struct list_union<A, model_list<M, Ms...>> {
+  using type = typename list_union<typename list_add<A, M>::type, model_list<Ms...>>::type;
+};
+
+template <typename... Lists>
+struct list_union_all {
+  using type = model_list<>;
+};
+template <typename L, typename... Lists>
+struct list_union_all<L, Lists...> {
+  using type = typename list_union<L, typename list_union_all<Lists...>::type>::type;
+};
+template <typename... Lists>
+using list_union_t = typename list_union_all<Lists...>::type;
+
+template <typename Sub, typename Super>
+struct list_subset;
+template <typename... Ms, typename Super>
+struct list_subset<model_list<Ms...>, Super>
+    : std::bool_constant<(list_contains<Ms, Super>::value && ...)> {};
+template <typename Sub, typename Super>
+inline constexpr bool list_subset_v = list_subset<Sub, Super>::value;
+
+}  // namespace ormc::detail

@@ -1,0 +1,127 @@
+// The type-erased form every typed expression is built into: a flat list of nodes in
+// prefix order (an operator, then its operands) and the values they bind. The typed layer
+// checks everything at compile time; this form is what statements store and what the
+// SqlWriter renders, so that rendering is compiled once, in the library.
+#pragma once
+
+#include <cstdint>
+#include <iterator>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "ormc/value.hpp"
+
+namespace ormc::detail {
+
+enum class Op : std::uint8_t {
+  // Leaves.
+  column,      //!< "table"."name"
+  excluded,    //!< excluded."name", in an upsert's DO UPDATE
+  value,       //!< a bound value: values[value_index]
+  count_star,  //!< COUNT(*)
+  // One operand.
+  logical_not,
+  negate,
+  is_null,
+  is_not_null,
+  asc,
+  desc,
+  count,
+  count_distinct,
+  sum,
+  avg,
+  min,
+  max,
+  // Two operands.
+  eq,
+  ne,
+  lt,
+  le,
+  gt,
+  ge,
+  logical_and,
+  logical_or,
+  add,
+  subtract,
+  multiply,
+  divide,
+  like,
+  ilike,
+  // 1 + n operands: the tested expression, then the list.
+  in,
+  not_in,
+  // Three operands: x BETWEEN low AND high.
+  between,
+};
+
+//! One node. Strings point at storage that outlives every statement: the descriptors'
+//! names and model_traits' table names are string literals in generated code.
+struct Node {
+  Op op{};
+  std::uint32_t operands = 0;     //!< how many subtrees follow this node
+  std::uint32_t value_index = 0;  //!< Op::value: index into ExprData::values
+  std::string_view table;         //!< Op::column
+  std::string_view name;          //!< Op::column, Op::excluded
+};
+
+//! A sequence of expression trees (one for a condition, several for a column list) and the
+//! values they bind. An empty ExprData is "no expression": an empty Condition.
+struct ExprData {
+  std::vector<Node> nodes;
+  std::vector<Value> values;
+
+  [[nodiscard]] bool empty() const { return nodes.empty(); }
+
+  void add_column(std::string_view table, std::string_view name) {
+    nodes.push_back(Node{Op::column, 0, 0, table, name});
+  }
+  void add_value(Value value) {
+    nodes.push_back(Node{Op::value, 0, static_cast<std::uint32_t>(values.size()), {}, {}});
+    values.push_back(std::move(value));
+  }
+  void add_operator(Op op, std::uint32_t operands) {
+    nodes.push_back(Node{op, operands, 0, {}, {}});
+  }
+  //! Appends other's trees after ours, renumbering its values.
+  void append(const ExprData& other) {
+    const auto offset = static_cast<std::uint32_t>(values.size());
+    nodes.reserve(nodes.size() + other.nodes.size());
+    for (Node node : other.nodes) {
+      if (node.op == Op::value) node.value_index += offset;
+      nodes.push_back(node);
+    }
+    values.insert(values.end(), other.values.begin(), other.values.end());
+  }
+  void append(ExprData&& other) {
+    if (nodes.empty() && values.empty()) {
+      *this = std::move(other);
+      return;
+    }
+    const auto offset = static_cast<std::uint32_t>(values.size());
+    nodes.reserve(nodes.size() + other.nodes.size());
+    for (Node node : other.nodes) {
+      if (node.op == Op::value) node.value_index += offset;
+      nodes.push_back(node);
+    }
+    values.insert(values.end(), std::make_move_iterator(other.values.begin()),
+                  std::make_move_iterator(other.values.end()));
+  }
+};
+
+//! target = target AND condition; an empty side is no condition (where() called again, or
+//! with an empty Condition).
+inline void and_into(ExprData& target, ExprData&& condition) {
+  if (condition.empty()) return;
+  if (target.empty()) {
+    target = std::move(condition);
+    return;
+  }
+  ExprData both;
+  both.add_operator(Op::logical_and, 2);
+  both.append(std::move(target));
+  both.append(std::move(condition));
+  target = std::move(both);
+}
+
+}  // namespace ormc::detail

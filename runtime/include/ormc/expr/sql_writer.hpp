@@ -1,0 +1,60 @@
+// SqlWriter: builds one statement's text and its bound values for a dialect. Identifiers
+// are always quoted; every value becomes a placeholder ("?1" on SQLite, "$1" on PostgreSQL),
+// numbered in the order it appears in the text, and is never spliced into the SQL.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ormc/dialect.hpp"
+#include "ormc/expr/node.hpp"
+#include "ormc/value.hpp"
+
+namespace ormc {
+
+//! What a statement builder renders to: the SQL text and the values its placeholders
+//! bind, values[0] for placeholder 1.
+struct RenderedStatement {
+  std::string sql;
+  std::vector<Value> values;
+};
+
+class SqlWriter {
+ public:
+  explicit SqlWriter(const Dialect& dialect) : dialect_(&dialect) {}
+
+  [[nodiscard]] const Dialect& dialect() const { return *dialect_; }
+
+  SqlWriter& text(std::string_view sql) {
+    out_.sql += sql;
+    return *this;
+  }
+  SqlWriter& identifier(std::string_view name);
+  //! "table"."column"
+  SqlWriter& qualified(std::string_view table, std::string_view column);
+  //! A placeholder for value, which is bound at that position.
+  SqlWriter& bind(Value value);
+  //! The first expression tree of data.
+  SqlWriter& expression(const detail::ExprData& data);
+  //! The tree of data that starts at node `pos`; returns the position after it.
+  std::size_t expression_at(const detail::ExprData& data, std::size_t pos);
+  //! Every tree of data, separated by ", ".
+  SqlWriter& expression_list(const detail::ExprData& data);
+  //! Identifiers separated by ", ".
+  SqlWriter& identifier_list(const std::vector<std::string_view>& names);
+
+  [[nodiscard]] std::size_t bound_count() const { return out_.values.size(); }
+  [[nodiscard]] RenderedStatement finish() && { return std::move(out_); }
+
+ private:
+  //! Renders the tree at data.nodes[pos], advancing pos past it. A tree whose operator
+  //! binds less tightly than its context (or as tightly, where `strict`) gets parentheses.
+  void node(const detail::ExprData& data, std::size_t& pos, int context, bool strict);
+
+  const Dialect* dialect_;
+  RenderedStatement out_;
+};
+
+}  // namespace ormc

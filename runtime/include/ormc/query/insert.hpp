@@ -1,0 +1,211 @@
+// INSERT: ormc::insert<User>().values(user) for objects (one or a range, in multi-row
+// VALUES batched under the dialect's placeholder limit), or .values(ormc::set(col, v), ...)
+// for a row of chosen columns. on_conflict() (upsert.hpp) and returning() extend it.
+#pragma once
+
+#include <bitset>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "ormc/expr/assignment.hpp"
+#include "ormc/expr/sql_writer.hpp"
+#include "ormc/query/clauses.hpp"
+#include "ormc/query/column_defaults.hpp"
+
+namespace ormc {
+namespace detail {
+
+//! Consecutive rows that insert the same columns: one multi-row VALUES (or several, when
+//! the placeholders would exceed the limit).
+struct InsertGroup {
+  std::vector<std::string_view> columns;
+  std::vector<ExprData> rows;  //!< one tree per column in each
+};
+
+struct ConflictData {
+  enum class Action : std::uint8_t { none, nothing, update };
+  Action action = Action::none;
+  std::vector<std::string_view> target;       //!< ON CONFLICT ("a", "b")
+  std::vector<std::string_view> set_columns;  //!< DO UPDATE SET "c" = ...
+  ExprData set_values;                        //!< one tree per set column
+};
+
+struct InsertData {
+  std::string_view table;
+  std::vector<InsertGroup> groups;
+  ConflictData conflict;
+  ExprData returning;
+};
+
+//! One statement per batch; max_parameters bounds the placeholders of each.
+[[nodiscard]] std::vector<RenderedStatement> render_insert(const InsertData& insert,
+                                                           const Dialect& dialect,
+                                                           std::size_t max_parameters);
+
+template <typename X>
+struct is_assignment : std::false_type {};
+template <typename M>
+struct is_assignment<Assignment<M>> : std::true_type {};
+
+}  // namespace detail
+
+template <Model M, typename Returning, bool HasTarget>
+class OnConflict;
+class Connection;
+
+template <Model M, typename Returning = void>
+class Insert {
+  static constexpr std::size_t column_count =
+      std::tuple_size_v<std::remove_cvref_t<decltype(model_traits<M>::columns)>>;
+
+ public:
+  //! void, or the row type of returning().
+  using result_type = Returning;
+
+  Insert() { data_.table = model_traits<M>::table_name; }
+  explicit Insert(detail::InsertData data) : data_(std::move(data)) {}
+
+  //! Adds one object. Its autoincrement key is omitted while 0, so the database assigns it.
+  Insert& values(const M& row) & {
+    add_object(row);
+    return *this;
+  }
+  Insert&& values(const M& row) && { return std::move(values(row)); }
+
+  //! Adds every object of a range (a std::vector<User>, a std::span, ...).
+  template <detail::ValueRange R>
+  requires std::is_same_v<detail::range_element_t<R>, M> Insert& values(R&& rows) & {
+    for (const M& row : rows) add_object(row);
+    return *this;
+  }
+  template <detail::ValueRange R>
+  requires std::is_same_v<detail::range_element_t<R>, M> Insert && values(R&& rows) && {
+    return std::move(values(std::forward<R>(rows)));
+  }
+
+  //! Adds one row of the assigned columns: values(ormc::set(user::username, "bob"), ...).
+  template <typename... As>
+  requires(sizeof...(As) > 0 && (detail::is_assignment<std::remove_cvref_t<As>>::value &&
+                                 ...)) Insert& values(As&&... assignments) & {
+    static_assert((std::is_same_v<typename std::remove_cvref_t<As>::model_type, M> && ...),
+                  "ormc: values() assigns columns of another model than the insert's");
+    std::vector<std::string_view> columns{assignments.column...};
+    detail::ExprData row;
+    (row.append(std::forward<As>(assignments).value), ...);
+    add_row(std::move(columns), std::move(row));
+    last_mask_valid_ = false;
+    return *this;
+  }
+  template <typename... As>
+  requires(sizeof...(As) > 0 && (detail::is_assignment<std::remove_cvref_t<As>>::value &&
+                                 ...)) Insert && values(As&&... assignments) && {
+    return std::move(values(std::forward<As>(assignments)...));
+  }
+
+  //! ON CONFLICT (target columns): continue with .do_nothing() or .do_update(...).
+  template <ColumnDescriptor... Cs>
+  [[nodiscard]] auto on_conflict(const Cs&... target) && {
+    static_assert((std::is_same_v<typename Cs::model_type, M> && ...),
+                  "ormc: on_conflict() names columns of another model than the insert's");
+    data_.conflict.target = {target.name...};
+    return OnConflict<M, Returning, (sizeof...(Cs) > 0)>(std::move(*this));
+  }
+
+  //! RETURNING the given columns of each inserted row; rows become std::tuple of them.
+  template <Expression... Es>
+  [[nodiscard]] auto returning(Es&&... items) && {
+    data_.returning = detail::returning_data<M>(std::forward<Es>(items)...);
+    return Insert<M, detail::row_type_t<Es...>>(std::move(data_));
+  }
+
+  //! The statement for all rows at once; InvalidRequestError when they need several
+  //! statements (rows inserting different columns): use render_batches() then.
+  [[nodiscard]] RenderedStatement render(const Dialect& dialect) const;
+  //! The statements, each under the dialect's placeholder limit (or max_parameters).
+  [[nodiscard]] std::vector<RenderedStatement> render_batches(
+      const Dialect& dialect, std::size_t max_parameters = 0) const {
+    return detail::render_insert(
+        data_, dialect, max_parameters != 0 ? max_parameters : detail::max_parameters(dialect));
+  }
+  [[nodiscard]] const detail::InsertData& data() const { return data_; }
+  [[nodiscard]] detail::InsertData& data() { return data_; }
+
+  // Running it (defined in ormc/query/execute.hpp, which ormc/query.hpp includes).
+  //! Runs every batch (in one transaction when there are several and none is open);
+  //! returns the rows inserted (or updated by an upsert).
+  std::int64_t execute(Connection& connection) const;
+  //! With returning(): the returned rows of every batch.
+  [[nodiscard]] auto all(Connection& connection) const;
+  //! With returning(): the one returned row (NoResultFound / MultipleResultsFound).
+  [[nodiscard]] auto one(Connection& connection) const;
+
+ private:
+  void add_object(const M& row) {
+    std::bitset<column_count> mask;
+    std::size_t i = 0;
+    detail::ExprData values;
+    values.nodes.reserve(column_count);
+    values.values.reserve(column_count);
+    for_each_column<M>([&](const auto& column) {
+      using T = typename std::remove_cvref_t<decltype(column)>::value_type;
+      const T& value = column.of(row);
+      switch (detail::insert_column_action(column, value)) {
+        case detail::InsertColumn::omit: break;
+        case detail::InsertColumn::now:
+          mask.set(i);
+          values.add_value(detail::now_value<T>());
+          break;
+        case detail::InsertColumn::value:
+          mask.set(i);
+          values.add_value(detail::to_value(value));
+          break;
+      }
+      ++i;
+    });
+    if (last_mask_valid_ && mask == last_mask_) {
+      data_.groups.back().rows.push_back(std::move(values));
+      return;
+    }
+    std::vector<std::string_view> columns;
+    i = 0;
+    for_each_column<M>([&](const auto& column) {
+      if (mask.test(i++)) columns.push_back(column.name);
+    });
+    add_row(std::move(columns), std::move(values));
+    last_mask_ = mask;
+    last_mask_valid_ = true;
+  }
+
+  void add_row(std::vector<std::string_view> columns, detail::ExprData row) {
+    if (data_.groups.empty() || data_.groups.back().columns != columns) {
+      data_.groups.push_back(detail::InsertGroup{std::move(columns), {}});
+    }
+    data_.groups.back().rows.push_back(std::move(row));
+  }
+
+  detail::InsertData data_;
+  std::bitset<column_count> last_mask_;
+  bool last_mask_valid_ = false;
+};
+
+template <Model M>
+[[nodiscard]] Insert<M> insert() {
+  return Insert<M>();
+}
+
+namespace detail {
+[[nodiscard]] RenderedStatement single_statement(std::vector<RenderedStatement> statements,
+                                                 std::string_view table);
+}  // namespace detail
+
+template <Model M, typename Returning>
+RenderedStatement Insert<M, Returning>::render(const Dialect& dialect) const {
+  return detail::single_statement(detail::render_insert(data_, dialect, 0), data_.table);
+}
+
+}  // namespace ormc

@@ -1,0 +1,398 @@
+// Session: the ORM's unit of work, as in SQLAlchemy. It owns the objects it loads or is
+// given, keeps one object per primary key (the identity map), tracks what changed, and
+// writes it all at flush -- inserts and updates parents first, deletes children first --
+// inside one transaction that commit() ends.
+//
+//   ormc::Session session(engine);
+//   blog::User& alice = session.add(blog::User{.username = "alice", .email = "a@x.org"});
+//   session.commit();                       // INSERT ... RETURNING: alice.id is set
+//   alice.age = 31;                         // dirty: only "age" is UPDATEd at the next flush
+//   blog::User* same = session.get<blog::User>(alice.id);   // &alice, no query
+//   for (blog::User& u : session.query<blog::User>().where(user::age > 25).all()) { ... }
+//
+// Not thread-safe: one Session per thread (or per request). Objects live as long as the
+// Session: references to them stay valid until it is destroyed, across commit, rollback,
+// expunge and close (after which they are detached: plain values the session forgot).
+#pragma once
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "ormc/connection.hpp"
+#include "ormc/engine.hpp"
+#include "ormc/error.hpp"
+#include "ormc/query/select.hpp"
+#include "ormc/session/entry.hpp"
+#include "ormc/session/object_state.hpp"
+
+namespace ormc {
+
+struct SessionOptions {
+  //! Flush pending changes before a query so that it sees them (SQLAlchemy's autoflush).
+  bool autoflush = true;
+};
+
+template <Model M>
+class SessionQuery;
+
+class Session {
+ public:
+  explicit Session(Engine& engine, SessionOptions options = {});
+  //! Rolls back an open transaction and releases the connection.
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  //! Takes `object` into the session as pending (INSERTed at the next flush) and returns
+  //! the session's copy, which is the object from now on.
+  template <Model M>
+  M& add(M object) {
+    check_usable();
+    auto entry =
+        std::make_unique<detail::Entry<M>>(std::move(object), ObjectState::pending, next_order_++);
+    M& result = entry->object();
+    adopt(std::move(entry));
+    return result;
+  }
+
+  template <Model M>
+  std::vector<std::reference_wrapper<M>> add_all(std::vector<M> objects) {
+    std::vector<std::reference_wrapper<M>> result;
+    result.reserve(objects.size());
+    for (M& object : objects) result.emplace_back(add(std::move(object)));
+    return result;
+  }
+
+  //! The object with this primary key: from the identity map without a query when the
+  //! session holds it, else loaded. nullptr when no row has the key.
+  template <Model M, typename... Key>
+  M* get(const Key&... key) {
+    check_usable();
+    static_assert(sizeof...(Key) == model_traits<M>::primary_key.size(),
+                  "ormc: get<M>(key...) takes one value per primary-key column, in order");
+    M probe{};
+    assign_key(probe, key...);
+    if (auto* entry = find(detail::identity_key(probe))) {
+      if (entry->state() == ObjectState::deleted) return nullptr;
+      return &static_cast<detail::Entry<M>*>(entry)->object();
+    }
+    return get_by_probe(probe);
+  }
+
+  //! Marks a persistent object for DELETE at the next flush; a pending one is simply
+  //! taken out of the session.
+  template <Model M>
+  void remove(M& object) {
+    detail::EntryBase& entry = entry_of(object, "remove");
+    if (entry.state() == ObjectState::pending) {
+      forget(entry, ObjectState::transient);
+    } else if (entry.state() == ObjectState::persistent) {
+      entry.set_state(ObjectState::deleted);
+    }
+  }
+
+  //! Copies `object`'s values onto the session's object with the same key (loading it, or
+  //! adding it when no row has that key) and returns the session's object.
+  template <Model M>
+  M& merge(const M& object) {
+    check_usable();
+    std::string key = detail::identity_key(object);
+    M* target = nullptr;
+    if (auto* entry = find(key)) {
+      target = &static_cast<detail::Entry<M>*>(entry)->object();
+    } else {
+      target = get_by_probe(object);
+    }
+    if (target == nullptr) return add(object);
+    *target = object;
+    return *target;
+  }
+
+  //! Forgets the object: it stays valid but becomes detached (transient if pending).
+  template <Model M>
+  void expunge(M& object) {
+    detail::EntryBase& entry = entry_of(object, "expunge");
+    forget(entry,
+           entry.state() == ObjectState::pending ? ObjectState::transient : ObjectState::detached);
+  }
+
+  //! Reloads the object's columns from the database, dropping unflushed changes.
+  template <Model M>
+  void refresh(M& object) {
+    detail::EntryBase& entry = entry_of(object, "refresh");
+    if (entry.state() != ObjectState::persistent) {
+      throw InvalidRequestError("refresh(): the object is " +
+                                std::string(to_string(entry.state())) + ", not persistent");
+    }
+    Connection& conn = connection();
+    Statement statement = conn.prepare(detail::select_by_key_sql<M>(conn.dialect()));
+    auto& typed = static_cast<detail::Entry<M>&>(entry);
+    bind_key(statement, typed.object());
+    Result result = statement.query();
+    if (!result.next()) {
+      throw NoResultFound("refresh(): the row of this " + std::string(model_traits<M>::model_name) +
+                          " no longer exists");
+    }
+    read_row(result.row(), typed.object());
+    while (result.next()) {
+    }
+    typed.loaded();
+  }
+
+  //! The state of an object; transient for objects this session never held.
+  template <Model M>
+  [[nodiscard]] ObjectState state(const M& object) const {
+    auto it = by_address_.find(&object);
+    return it == by_address_.end() ? ObjectState::transient : it->second->state();
+  }
+
+  //! A query whose objects come through the identity map.
+  template <Model M>
+  [[nodiscard]] SessionQuery<M> query() {
+    check_usable();
+    return SessionQuery<M>(*this);
+  }
+
+  //! Writes every pending change (parents first, deletes children first).
+  void flush();
+  //! Flushes and commits; the session stays usable and begins anew on next use.
+  void commit();
+  //! Rolls back: objects return to their committed values, pending ones become transient.
+  void rollback();
+  //! Rolls back anything open, detaches every object and releases the connection.
+  void close();
+
+  //! The session's connection, in its transaction (begun on first use).
+  Connection& connection();
+  [[nodiscard]] bool in_transaction() const;
+  [[nodiscard]] const SessionOptions& options() const { return options_; }
+
+  //! For SessionQuery: the session's object for a row just read.
+  template <Model M>
+  M& merge_loaded(M&& loaded) {
+    std::string key = detail::identity_key(loaded);
+    if (auto* entry = find(key)) return static_cast<detail::Entry<M>*>(entry)->object();
+    auto entry = std::make_unique<detail::Entry<M>>(std::move(loaded), ObjectState::persistent,
+                                                    next_order_++);
+    M& result = entry->object();
+    adopt(std::move(entry));
+    return result;
+  }
+
+ private:
+  template <Model M>
+  M* get_by_probe(const M& probe) {
+    if (options_.autoflush) flush();
+    Connection& conn = connection();
+    Statement statement = conn.prepare(detail::select_by_key_sql<M>(conn.dialect()));
+    bind_key(statement, probe);
+    Result result = statement.query();
+    if (!result.next()) return nullptr;
+    M loaded{};
+    read_row(result.row(), loaded);
+    while (result.next()) {
+    }
+    return &merge_loaded(std::move(loaded));
+  }
+
+  template <Model M, typename... Key>
+  static void assign_key(M& probe, const Key&... key) {
+    assign_key_columns(probe, std::index_sequence_for<Key...>{}, key...);
+  }
+
+  template <Model M, std::size_t... I, typename... Key>
+  static void assign_key_columns(M& probe, std::index_sequence<I...>, const Key&... key) {
+    (assign_key_column<M, model_traits<M>::primary_key[I]>(probe, key), ...);
+  }
+
+  template <Model M, std::size_t ColumnIndex, typename V>
+  static void assign_key_column(M& probe, const V& value) {
+    const auto& column = std::get<ColumnIndex>(model_traits<M>::columns);
+    using T = typename std::remove_cvref_t<decltype(column)>::value_type;
+    static_assert(std::is_assignable_v<T&, const V&>,
+                  "ormc: get<M>(key...): a key value has the wrong type for its column");
+    column.of(probe) = value;
+  }
+
+  template <Model M>
+  static void bind_key(Statement& statement, const M& object) {
+    std::size_t next = 1;
+    for_each_column<M>([&](const auto& column) {
+      if constexpr (detail::is_primary_key_column<M>(
+                        std::remove_cvref_t<decltype(column)>::index)) {
+        statement.bind(next++, column.of(object));
+      }
+    });
+  }
+
+  //! The entry of an object this session holds; DetachedInstanceError for one it let go
+  //! (expunged, or the session was closed), InvalidRequestError for one it never held.
+  template <Model M>
+  detail::EntryBase& entry_of(M& object, const char* operation) {
+    auto it = by_address_.find(&object);
+    if (it == by_address_.end()) {
+      throw InvalidRequestError(std::string(operation) + "(): this " +
+                                std::string(model_traits<M>::model_name) +
+                                " is not in the session (add() returns the session's object)");
+    }
+    ObjectState state = it->second->state();
+    if (state == ObjectState::detached || state == ObjectState::transient) {
+      throw DetachedInstanceError(std::string(operation) + "(): this " +
+                                  std::string(model_traits<M>::model_name) + " is " +
+                                  std::string(to_string(state)) + "; merge() it back first");
+    }
+    return *it->second;
+  }
+
+  void adopt(std::unique_ptr<detail::EntryBase> entry);
+  detail::EntryBase* find(const std::string& key);
+  void forget(detail::EntryBase& entry, ObjectState state);
+  void check_usable() const;
+
+  Engine* engine_;
+  SessionOptions options_;
+  std::optional<Connection> connection_;
+  std::vector<std::unique_ptr<detail::EntryBase>> entries_;
+  std::unordered_map<std::string, detail::EntryBase*> identity_;
+  //! Every object the session ever held (until it is destroyed), for state() and checks.
+  std::unordered_map<const void*, detail::EntryBase*> by_address_;
+  std::size_t next_order_ = 0;
+  bool flushing_ = false;
+  bool needs_rollback_ = false;
+};
+
+//! session.query<User>(): the Core select<User>() with where/order_by/limit/offset/distinct,
+//! ending in all(), first(), one(), one_or_none(), count() or exists().
+template <Model M>
+class SessionQuery {
+ public:
+  explicit SessionQuery(Session& session) : session_(&session), select_(select<M>()) {}
+
+  template <typename E>
+  SessionQuery& where(E&& condition) {
+    select_.where(std::forward<E>(condition));
+    return *this;
+  }
+  template <typename... Xs>
+  SessionQuery& order_by(Xs&&... items) {
+    select_.order_by(std::forward<Xs>(items)...);
+    return *this;
+  }
+  SessionQuery& limit(std::int64_t n) {
+    select_.limit(n);
+    return *this;
+  }
+  SessionQuery& offset(std::int64_t n) {
+    select_.offset(n);
+    return *this;
+  }
+  SessionQuery& distinct() {
+    select_.distinct();
+    return *this;
+  }
+
+  [[nodiscard]] std::vector<std::reference_wrapper<M>> all() {
+    std::vector<std::reference_wrapper<M>> objects;
+    run(select_.render(dialect()), [&](const Row& row) {
+      M loaded{};
+      read_row(row, loaded);
+      objects.emplace_back(session_->merge_loaded(std::move(loaded)));
+      return true;
+    });
+    return objects;
+  }
+
+  //! The first object, or nullptr (adds LIMIT 1).
+  [[nodiscard]] M* first() {
+    auto limited = select_;
+    limited.limit(1);
+    M* found = nullptr;
+    run(limited.render(dialect()), [&](const Row& row) {
+      M loaded{};
+      read_row(row, loaded);
+      found = &session_->merge_loaded(std::move(loaded));
+      return false;
+    });
+    return found;
+  }
+
+  //! Exactly one object: NoResultFound / MultipleResultsFound otherwise.
+  [[nodiscard]] M& one() {
+    M* found = one_or_none();
+    if (found == nullptr) {
+      throw NoResultFound("one(): no " + std::string(model_traits<M>::model_name) +
+                          " matches the query");
+    }
+    return *found;
+  }
+
+  //! The object, nullptr when there is none, MultipleResultsFound when there are several.
+  [[nodiscard]] M* one_or_none() {
+    auto limited = select_;
+    limited.limit(2);
+    std::vector<M> rows;
+    run(limited.render(dialect()), [&](const Row& row) {
+      M loaded{};
+      read_row(row, loaded);
+      rows.push_back(std::move(loaded));
+      return true;
+    });
+    if (rows.size() > 1) {
+      throw MultipleResultsFound("one_or_none(): several " +
+                                 std::string(model_traits<M>::model_name) +
+                                 " rows match the query");
+    }
+    if (rows.empty()) return nullptr;
+    return &session_->merge_loaded(std::move(rows.front()));
+  }
+
+  //! How many rows the query matches (limit and offset included).
+  [[nodiscard]] std::int64_t count() {
+    RenderedStatement statement = select_.render(dialect());
+    statement.sql = "SELECT count(*) FROM (" + statement.sql + ") AS ormc_count";
+    std::int64_t result = 0;
+    run(std::move(statement), [&](const Row& row) {
+      result = row.get<std::int64_t>(0);
+      return false;
+    });
+    return result;
+  }
+
+  [[nodiscard]] bool exists() {
+    auto limited = select_;
+    limited.limit(1);
+    bool found = false;
+    run(limited.render(dialect()), [&](const Row&) {
+      found = true;
+      return false;
+    });
+    return found;
+  }
+
+ private:
+  [[nodiscard]] const Dialect& dialect() { return session_->connection().dialect(); }
+
+  //! Autoflushes, runs the statement and calls on_row per row while it returns true.
+  template <typename F>
+  void run(RenderedStatement statement, F&& on_row) {
+    if (session_->options().autoflush) session_->flush();
+    Statement prepared = session_->connection().prepare(statement.sql);
+    prepared.bind_values(statement.values);
+    Result result = prepared.query();
+    bool wanted = true;
+    while (result.next()) {
+      if (wanted) wanted = on_row(result.row());
+    }
+  }
+
+  Session* session_;
+  decltype(select<M>()) select_;
+};
+
+}  // namespace ormc

@@ -1,0 +1,226 @@
+// One object a Session holds: the object itself, its state, and the snapshots that dirty
+// tracking and rollback compare with. EntryBase is what the session's flush loop sees;
+// Entry<M> does the typed work, so the only virtual call is one per object per flush.
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include "ormc/connection.hpp"
+#include "ormc/model.hpp"
+#include "ormc/session/identity_key.hpp"
+#include "ormc/session/model_sql.hpp"
+#include "ormc/session/object_state.hpp"
+
+namespace ormc::detail {
+
+class EntryBase {
+ public:
+  EntryBase(ObjectState state, std::size_t order) : state_(state), order_(order) {}
+  virtual ~EntryBase() = default;
+  EntryBase(const EntryBase&) = delete;
+  EntryBase& operator=(const EntryBase&) = delete;
+
+  [[nodiscard]] ObjectState state() const { return state_; }
+  void set_state(ObjectState state) { state_ = state; }
+  [[nodiscard]] std::size_t order() const { return order_; }
+  //! Where the model comes in foreign-key order: parents before children.
+  [[nodiscard]] virtual int rank() const = 0;
+  [[nodiscard]] virtual const void* address() const = 0;
+  [[nodiscard]] virtual std::string key() const = 0;
+  //! Whether a flush would issue a statement for this object.
+  [[nodiscard]] virtual bool needs_flush() const = 0;
+  //! Issues the object's INSERT, UPDATE or DELETE.
+  virtual void flush(Connection& connection) = 0;
+  //! The transaction committed: what was flushed is now the committed state.
+  virtual void committed() = 0;
+  //! The transaction rolled back: the object returns to its committed state.
+  virtual void rolled_back() = 0;
+
+  //! Inserted by the current transaction: a rollback makes it transient again.
+  bool inserted_in_transaction = false;
+
+ protected:
+  ObjectState state_;
+  std::size_t order_;
+};
+
+//! The current time for default(now) and on_update(now) columns, to the microsecond.
+inline Timestamp now_timestamp() {
+  return std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
+}
+
+template <Model M>
+class Entry final : public EntryBase {
+ public:
+  using ColumnMask = std::array<bool, column_count_of<M>>;
+
+  Entry(M object, ObjectState state, std::size_t order)
+      : EntryBase(state, order), object_(std::move(object)) {
+    if (state == ObjectState::persistent) flushed_ = committed_ = object_;
+  }
+
+  M& object() { return object_; }
+  [[nodiscard]] int rank() const override {
+    if constexpr (requires { model_traits<M>::dependency_rank; }) {
+      return model_traits<M>::dependency_rank;
+    } else {
+      return 0;
+    }
+  }
+  [[nodiscard]] const void* address() const override { return &object_; }
+  [[nodiscard]] std::string key() const override { return identity_key(object_); }
+
+  [[nodiscard]] bool needs_flush() const override {
+    switch (state_) {
+      case ObjectState::pending: return true;
+      case ObjectState::deleted: return !delete_flushed_;
+      case ObjectState::persistent: return changed_columns().has_value();
+      default: return false;
+    }
+  }
+
+  void flush(Connection& connection) override {
+    if (state_ == ObjectState::pending) {
+      insert(connection);
+    } else if (state_ == ObjectState::deleted) {
+      if (!delete_flushed_) remove(connection);
+    } else if (state_ == ObjectState::persistent) {
+      if (auto changed = changed_columns()) update(connection, *changed);
+    }
+  }
+
+  void committed() override {
+    if (state_ == ObjectState::persistent) committed_ = object_;
+    if (state_ == ObjectState::deleted) {
+      state_ = ObjectState::detached;
+      committed_.reset();
+    }
+    delete_flushed_ = false;
+    inserted_in_transaction = false;
+  }
+
+  void rolled_back() override {
+    if (inserted_in_transaction || state_ == ObjectState::pending) {
+      state_ = ObjectState::transient;
+      flushed_.reset();
+      committed_.reset();
+    } else if (committed_) {
+      object_ = *committed_;
+      flushed_ = committed_;
+      state_ = ObjectState::persistent;
+    }
+    delete_flushed_ = false;
+    inserted_in_transaction = false;
+  }
+
+  //! Loaded from the database: this row is the object's flushed and committed state.
+  void loaded() {
+    flushed_ = object_;
+    committed_ = object_;
+    state_ = ObjectState::persistent;
+  }
+
+ private:
+  //! The columns whose value differs from what was last flushed; nullopt when none do.
+  [[nodiscard]] std::optional<ColumnMask> changed_columns() const {
+    if (!flushed_) return std::nullopt;
+    ColumnMask changed{};
+    bool any = false;
+    for_each_column<M>([&](const auto& column) {
+      if (!(column.of(object_) == column.of(*flushed_))) {
+        changed[std::remove_cvref_t<decltype(column)>::index] = true;
+        any = true;
+      }
+    });
+    if (!any) return std::nullopt;
+    return changed;
+  }
+
+  void insert(Connection& connection) {
+    ColumnMask included{};
+    for_each_column<M>([&](const auto& column) {
+      using C = std::remove_cvref_t<decltype(column)>;
+      using T = typename C::value_type;
+      bool include = true;
+      // An auto key left at 0 and a default(now) column left unset are the database's to fill.
+      if constexpr (std::is_integral_v<T>) {
+        if (column.flags.autoincrement && column.of(object_) == 0) include = false;
+      }
+      if constexpr (std::is_same_v<T, Timestamp>) {
+        if (column.flags.default_now && column.of(object_) == Timestamp{}) {
+          column.of(object_) = now_timestamp();
+        }
+      }
+      included[C::index] = include;
+    });
+    Statement statement = connection.prepare(insert_sql<M>(connection.dialect(), included));
+    std::size_t next = 1;
+    for_each_column<M>([&](const auto& column) {
+      if (included[std::remove_cvref_t<decltype(column)>::index]) {
+        statement.bind(next++, column.of(object_));
+      }
+    });
+    // The object's fields are bound by reference until the result is finished, so the
+    // returned row (keys, server defaults) is read aside and moved in afterwards.
+    std::optional<M> returned;
+    {
+      Result result = statement.query();
+      if (result.next()) read_row(result.row(), returned.emplace());
+      while (result.next()) {
+      }
+    }
+    if (returned) object_ = std::move(*returned);
+    state_ = ObjectState::persistent;
+    inserted_in_transaction = true;
+    flushed_ = object_;
+  }
+
+  void update(Connection& connection, ColumnMask changed) {
+    // on_update(now) columns advance with every change the user did not make to them.
+    for_each_column<M>([&](const auto& column) {
+      using C = std::remove_cvref_t<decltype(column)>;
+      if constexpr (std::is_same_v<typename C::value_type, Timestamp>) {
+        if (column.flags.on_update_now && !changed[C::index]) {
+          column.of(object_) = now_timestamp();
+          changed[C::index] = true;
+        }
+      }
+    });
+    Statement statement = connection.prepare(update_sql<M>(connection.dialect(), changed));
+    std::size_t next = 1;
+    for_each_column<M>([&](const auto& column) {
+      if (changed[std::remove_cvref_t<decltype(column)>::index]) {
+        statement.bind(next++, column.of(object_));
+      }
+    });
+    bind_key(statement, next, *flushed_);
+    statement.execute();
+    flushed_ = object_;
+  }
+
+  void remove(Connection& connection) {
+    Statement statement = connection.prepare(delete_by_key_sql<M>(connection.dialect()));
+    bind_key(statement, 1, flushed_ ? *flushed_ : object_);
+    statement.execute();
+    delete_flushed_ = true;
+  }
+
+  static void bind_key(Statement& statement, std::size_t next, const M& row) {
+    for_each_column<M>([&](const auto& column) {
+      if constexpr (is_primary_key_column<M>(std::remove_cvref_t<decltype(column)>::index)) {
+        statement.bind(next++, column.of(row));
+      }
+    });
+  }
+
+  M object_;
+  bool delete_flushed_ = false;
+  std::optional<M> flushed_;    //!< the row as the database holds it in this transaction
+  std::optional<M> committed_;  //!< the row as of the last commit (what rollback restores)
+};
+
+}  // namespace ormc::detail

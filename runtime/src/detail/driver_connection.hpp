@@ -1,0 +1,53 @@
+// The backend side of a connection: one driver handle (sqlite3*, PGconn*), its statement
+// cache, and the transaction state that every ormc::Connection sharing it sees.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string_view>
+
+#include "detail/driver_error.hpp"
+#include "detail/prepared_statement.hpp"
+#include "detail/statement_cache.hpp"
+#include "ormc/dialect.hpp"
+
+namespace ormc::detail {
+
+class DriverConnection {
+ public:
+  explicit DriverConnection(std::size_t cache_capacity) : cache(cache_capacity) {}
+  virtual ~DriverConnection() = default;
+  DriverConnection(const DriverConnection&) = delete;
+  DriverConnection& operator=(const DriverConnection&) = delete;
+
+  [[nodiscard]] virtual const Dialect& dialect() const = 0;
+  //! Runs SQL without parameters or rows; nullopt on success.
+  virtual std::optional<DriverError> exec(std::string_view sql) = 0;
+  //! Compiles `sql`; nullptr with `error` set when the database rejects it.
+  virtual std::unique_ptr<PreparedStatement> prepare(std::string_view sql, DriverError& error) = 0;
+  //! Whether a transaction is open, as the driver knows it: some failures end a
+  //! transaction behind the caller's back (SQLite rolls back on SQLITE_FULL, for one).
+  [[nodiscard]] virtual bool in_transaction() const = 0;
+  [[nodiscard]] virtual std::int64_t last_insert_rowid() const = 0;
+
+  StatementCache cache;
+  //! The ormc::Connection that began the open transaction: the one whose destruction
+  //! rolls it back (on a shared :memory: handle, other Connections leave it alone).
+  const void* transaction_owner = nullptr;
+  int savepoint_serial = 0;  //!< numbers savepoint names: ormc_sp_1, ormc_sp_2, ...
+  bool read_only_transaction = false;
+};
+
+//! Where an engine's driver connections come from and go back to: one per Connection
+//! (SQLite files), one shared (SQLite :memory:), a pool (issue 4).
+class ConnectionSource {
+ public:
+  virtual ~ConnectionSource() = default;
+  //! A driver connection for a new ormc::Connection; throws OperationalError.
+  virtual DriverConnection* acquire() = 0;
+  //! Called once per acquire(), with no transaction open on it by the releasing Connection.
+  virtual void release(DriverConnection* connection) noexcept = 0;
+};
+
+}  // namespace ormc::detail

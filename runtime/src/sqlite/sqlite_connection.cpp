@@ -1,0 +1,150 @@
+// One sqlite3 handle: opening it with ormc's options, running SQL, preparing statements.
+#include "sqlite/sqlite_connection.hpp"
+
+#include <filesystem>
+#include <string>
+
+#include <sqlite3.h>
+
+#include "ormc/error.hpp"
+#include "sqlite/sqlite_error.hpp"
+
+namespace ormc::sqlite {
+namespace {
+
+// sqlite3_open_v2 says only "unable to open database file"; say which part is missing.
+void check_directory(const std::string& path) {
+  namespace fs = std::filesystem;
+  const fs::path file(path);
+  const fs::path directory = file.parent_path();
+  if (directory.empty()) return;
+  std::error_code ec;
+  const auto status = fs::status(directory, ec);
+  std::string problem;
+  if (!fs::exists(status)) {
+    problem = "the directory '" + directory.string() + "' does not exist";
+  } else if (!fs::is_directory(status)) {
+    problem = "'" + directory.string() + "' is not a directory";
+  } else {
+    return;
+  }
+  if (file.is_relative()) {
+    problem += " (relative to the working directory " + fs::current_path(ec).string() + ")";
+  }
+  throw OperationalError(
+      make_error(SQLITE_CANTOPEN, "cannot open SQLite database '" + path + "': " + problem).info);
+}
+
+}  // namespace
+
+SqliteStatement::SqliteStatement(std::string sql, sqlite3_stmt* stmt)
+    : PreparedStatement(std::move(sql)), stmt_(stmt) {}
+
+SqliteStatement::~SqliteStatement() { sqlite3_finalize(stmt_); }
+
+std::size_t SqliteStatement::parameter_count() const {
+  return static_cast<std::size_t>(sqlite3_bind_parameter_count(stmt_));
+}
+
+detail::PreparedStatement::Step step(void* native) {
+  using Step = detail::PreparedStatement::Step;
+  const int rc = sqlite3_step(static_cast<sqlite3_stmt*>(native));
+  if (rc == SQLITE_ROW) return Step::row;
+  if (rc == SQLITE_DONE) return Step::done;
+  return Step::error;
+}
+
+detail::PreparedStatement::Step SqliteStatement::step() { return sqlite::step(stmt_); }
+
+detail::DriverError SqliteStatement::error() const {
+  return last_error(sqlite3_db_handle(stmt_), sql());
+}
+
+std::int64_t SqliteStatement::changes() const {
+  return static_cast<std::int64_t>(sqlite3_changes64(sqlite3_db_handle(stmt_)));
+}
+
+void SqliteStatement::reset() noexcept { sqlite3_reset(stmt_); }
+
+void SqliteStatement::clear_bindings() noexcept { sqlite3_clear_bindings(stmt_); }
+
+int SqliteStatement::column_count() const { return sqlite3_column_count(stmt_); }
+
+std::string_view SqliteStatement::column_name(int column) const {
+  const char* name = sqlite3_column_name(stmt_, column);
+  return name == nullptr ? std::string_view() : std::string_view(name);
+}
+
+SqliteConnection::SqliteConnection(const std::string& path, const EngineOptions& options)
+    : DriverConnection(options.statement_cache_size) {
+  if (path != ":memory:") check_directory(path);
+  // NOMUTEX: a handle is used by one thread at a time (a Connection is not shared; the
+  // shared :memory: handle is guarded by the engine), so SQLite's own mutex is waste.
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    const int code = db_ != nullptr ? sqlite3_extended_errcode(db_) : rc;
+    std::string message = "cannot open SQLite database '" + path + "': ";
+    message += db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    detail::throw_database_error(make_error(code, std::move(message)));
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_timeout(db_, static_cast<int>(options.busy_timeout.count()));
+  const char* pragma =
+      options.foreign_keys ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF";
+  if (auto error = exec(pragma)) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    detail::throw_database_error(std::move(*error));
+  }
+}
+
+SqliteConnection::~SqliteConnection() {
+  cache.clear();  // statements are finalized before their handle is closed
+  sqlite3_close_v2(db_);
+}
+
+const Dialect& SqliteConnection::dialect() const { return sqlite_dialect(); }
+
+std::optional<detail::DriverError> SqliteConnection::exec(std::string_view sql) {
+  const std::string text(sql);  // sqlite3_exec needs a terminating NUL
+  if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK) {
+    return std::nullopt;
+  }
+  return last_error(db_, sql);
+}
+
+std::unique_ptr<detail::PreparedStatement> SqliteConnection::prepare(std::string_view sql,
+                                                                     detail::DriverError& error) {
+  sqlite3_stmt* stmt = nullptr;
+  const char* tail = nullptr;
+  const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                    SQLITE_PREPARE_PERSISTENT, &stmt, &tail);
+  if (rc != SQLITE_OK) {
+    error = last_error(db_, sql);
+    return nullptr;
+  }
+  const std::string_view rest = tail == nullptr
+                                    ? std::string_view()
+                                    : sql.substr(static_cast<std::size_t>(tail - sql.data()));
+  if (stmt == nullptr || rest.find_first_not_of(" \t\r\n;") != std::string_view::npos) {
+    sqlite3_finalize(stmt);
+    error = make_error(SQLITE_ERROR,
+                       stmt == nullptr ? "the SQL holds no statement"
+                                       : "prepare() takes one statement; this SQL holds more "
+                                         "(use Connection::execute() for a script)",
+                       sql);
+    return nullptr;
+  }
+  return std::make_unique<SqliteStatement>(std::string(sql), stmt);
+}
+
+bool SqliteConnection::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
+
+std::int64_t SqliteConnection::last_insert_rowid() const {
+  return static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_));
+}
+
+}  // namespace ormc::sqlite

@@ -1,0 +1,10 @@
+// An update with neither where() nor all_rows(), executed.
+#include "ormc/connection.hpp"
+#include "ormc/query.hpp"
+#include "test_model.hpp"
+
+using namespace testdb;
+
+std::int64_t run(ormc::Connection& conn) {
+  return ormc::update<User>().set(user::is_active, false).execute(conn);
+}

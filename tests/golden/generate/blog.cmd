@@ -1,0 +1,1 @@
+generate --stdout schemas/blog.orm

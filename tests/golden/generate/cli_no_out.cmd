@@ -1,0 +1,1 @@
+generate schemas/blog.orm

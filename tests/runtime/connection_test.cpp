@@ -1,0 +1,210 @@
+// Connections: executing DDL, the prepared-statement cache and its counters, file and
+// :memory: databases, create_all / drop_all.
+#include "ormc/connection.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <thread>
+#include <tuple>
+
+#include <doctest/doctest.h>
+
+#include "backends.hpp"
+#include "ormc/engine.hpp"
+#include "ormc/error.hpp"
+#include "runtime_model.hpp"
+
+using rt_test::backends;
+using rt_test::placeholders;
+
+TEST_CASE("connection: DDL, insert, select, rows affected") {
+  for (const auto& backend : backends()) {
+    INFO("backend: " << backend.name);
+    auto engine = rt_test::fresh_engine(backend);
+    auto conn = engine.connect();
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+    auto insert =
+        conn.prepare(placeholders(conn.dialect(), "INSERT INTO t (id, name) VALUES ($, $)"));
+    CHECK(insert.parameter_count() == 2);
+    CHECK(insert.bind(1, 1).bind(2, "one").execute() == 1);
+    CHECK(insert.bind(1, 2).bind(2, std::string("two")).execute() == 1);
+    CHECK(conn.prepare("UPDATE t SET name = name || '!'").execute() == 2);
+    const auto rows = conn.prepare("SELECT id, name FROM t ORDER BY id")
+                          .query()
+                          .all<std::tuple<std::int64_t, std::string>>();
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[1] == std::tuple<std::int64_t, std::string>{2, "two!"});
+    CHECK(conn.prepare("SELECT count(*) FROM t").query().scalar<std::int64_t>() == 2);
+  }
+}
+
+TEST_CASE("connection: the statement cache is hit for the same SQL and counted") {
+  for (const auto& backend : backends()) {
+    INFO("backend: " << backend.name);
+    auto engine = rt_test::fresh_engine(backend);
+    auto conn = engine.connect();
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
+    engine.reset_stats();
+    const std::string sql = placeholders(conn.dialect(), "INSERT INTO t (id) VALUES ($)");
+    for (int i = 0; i < 5; ++i) conn.prepare(sql).bind(1, i).execute();
+    const auto stats = engine.stats();
+    CHECK(stats.prepares == 1);
+    CHECK(stats.cache_hits == 4);
+    CHECK(stats.statements == 5);
+    CHECK(conn.cached_statements() == 1);
+  }
+}
+
+TEST_CASE("connection: the cache is bounded and the least recently used statement goes") {
+  auto engine = ormc::Engine::connect("sqlite://:memory:?statement_cache_size=2");
+  auto conn = engine.connect();
+  (void)conn.prepare("SELECT 1").query().scalar<int>();
+  (void)conn.prepare("SELECT 2").query().scalar<int>();
+  (void)conn.prepare("SELECT 1").query().scalar<int>();  // 1 is now the most recent
+  (void)conn.prepare("SELECT 3").query().scalar<int>();  // evicts 2
+  CHECK(conn.cached_statements() == 2);
+  engine.reset_stats();
+  (void)conn.prepare("SELECT 1").query().scalar<int>();
+  (void)conn.prepare("SELECT 2").query().scalar<int>();
+  CHECK(engine.stats().cache_hits == 1);
+  CHECK(engine.stats().prepares == 1);
+}
+
+TEST_CASE("connection: a statement in use is not handed out twice") {
+  auto engine = ormc::Engine::connect("sqlite://:memory:");
+  auto conn = engine.connect();
+  conn.execute("CREATE TABLE t (id INTEGER); INSERT INTO t VALUES (1), (2)");
+  auto outer = conn.prepare("SELECT id FROM t ORDER BY id").query();
+  int pairs = 0;
+  while (outer.next()) {
+    // The same SQL while the first is still stepping: a second statement, not the first.
+    pairs +=
+        static_cast<int>(conn.prepare("SELECT id FROM t ORDER BY id").query().all<int>().size());
+  }
+  CHECK(pairs == 4);
+}
+
+TEST_CASE("connection: SQL the database cannot compile is a ProgrammingError") {
+  auto engine = ormc::Engine::connect("sqlite://:memory:");
+  auto conn = engine.connect();
+  CHECK_THROWS_AS((void)conn.prepare("SELEC 1"), ormc::ProgrammingError);
+  CHECK_THROWS_WITH_AS((void)conn.prepare("SELECT * FROM missing_table"),
+                       doctest::Contains("no such table: missing_table"), ormc::ProgrammingError);
+  CHECK_THROWS_WITH_AS((void)conn.prepare("SELECT 1; SELECT 2"), doctest::Contains("one statement"),
+                       ormc::ProgrammingError);
+  CHECK_THROWS_AS(conn.execute("CREATE TABLE"), ormc::ProgrammingError);
+  CHECK(conn.prepare("SELECT 7").query().scalar<int>() == 7);  // still usable
+}
+
+TEST_CASE("connection: bind index and count are checked") {
+  auto engine = ormc::Engine::connect("sqlite://:memory:");
+  auto conn = engine.connect();
+  auto statement = conn.prepare("SELECT ?1 + ?2");
+  CHECK_THROWS_WITH_AS(statement.bind(3, 1), doctest::Contains("parameter 3 does not exist"),
+                       ormc::ArgumentError);
+  CHECK_THROWS_AS(statement.bind(0, 1), ormc::ArgumentError);
+  CHECK_THROWS_AS(statement.bind_all(1), ormc::ArgumentError);
+  CHECK(statement.bind_all(2, 3).query().scalar<int>() == 5);
+}
+
+TEST_CASE("connection: a statement re-executes with new bindings and a query can be borrowed") {
+  auto engine = ormc::Engine::connect("sqlite://:memory:");
+  auto conn = engine.connect();
+  auto square = conn.prepare("SELECT ?1 * ?1");
+  for (int i = 1; i <= 3; ++i) {
+    auto result = square.bind(1, i).query();
+    REQUIRE(result.next());
+    CHECK(result.row().get<int>(0) == i * i);
+    CHECK_FALSE(result.next());
+  }
+}
+
+TEST_CASE("connection: file databases are shared by connections and memory by the engine") {
+  for (const auto& backend : backends()) {
+    INFO("backend: " << backend.name);
+    auto engine = rt_test::fresh_engine(backend);
+    {
+      auto writer = engine.connect();
+      writer.execute("CREATE TABLE t (id INTEGER)");
+      writer.execute("INSERT INTO t VALUES (42)");
+    }
+    auto reader = engine.connect();
+    CHECK(reader.prepare("SELECT id FROM t").query().scalar<int>() == 42);
+  }
+}
+
+TEST_CASE("connection: :memory: is lent to one thread at a time and nested connects share it") {
+  auto engine = ormc::Engine::connect("sqlite://:memory:");
+  auto first = engine.connect();
+  first.execute("CREATE TABLE t (id INTEGER)");
+  {
+    auto second = engine.connect();  // same thread: shares the handle, no deadlock
+    second.execute("INSERT INTO t VALUES (1)");
+  }
+  std::atomic<bool> other_done{false};
+  std::thread other([&] {
+    auto conn = engine.connect();  // waits until `first` is closed
+    conn.execute("INSERT INTO t VALUES (2)");
+    other_done = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CHECK_FALSE(other_done.load());
+  first.close();
+  other.join();
+  CHECK(other_done.load());
+  auto conn = engine.connect();
+  CHECK(conn.prepare("SELECT count(*) FROM t").query().scalar<int>() == 2);
+}
+
+TEST_CASE("connection: a file database opens one handle per connection, counted") {
+  auto engine = rt_test::fresh_engine(rt_test::backends()[1]);
+  engine.reset_stats();
+  {
+    auto a = engine.connect();
+    auto b = engine.connect();
+  }
+  CHECK(engine.stats().connections_opened == 2);
+}
+
+TEST_CASE("connection: a closed connection refuses work") {
+  auto engine = ormc::Engine::connect("sqlite://:memory:");
+  auto conn = engine.connect();
+  conn.close();
+  CHECK(conn.closed());
+  CHECK_THROWS_AS(conn.execute("SELECT 1"), ormc::InvalidRequestError);
+  CHECK_THROWS_AS((void)conn.prepare("SELECT 1"), ormc::InvalidRequestError);
+}
+
+TEST_CASE("schema: create_all and drop_all run the dialect's DDL") {
+  for (const auto& backend : backends()) {
+    INFO("backend: " << backend.name);
+    auto engine = rt_test::fresh_engine(backend);
+    rt::schema.create_all(engine);
+    rt::schema.create_all(engine);  // IF NOT EXISTS: a second run changes nothing
+    auto conn = engine.connect();
+    CHECK(conn.prepare("SELECT count(*) FROM users").query().scalar<int>() == 0);
+    conn.close();
+    rt::schema.drop_all(engine);
+    conn = engine.connect();
+    // On :memory: the statement is still cached: it fails when run, not when prepared.
+    CHECK_THROWS_WITH_AS((void)conn.prepare("SELECT count(*) FROM users").query(),
+                         doctest::Contains("no such table: users"), ormc::ProgrammingError);
+  }
+}
+
+TEST_CASE("connection: last_insert_rowid and RETURNING") {
+  auto engine = ormc::Engine::connect("sqlite://:memory:");
+  rt::schema.create_all(engine);
+  auto conn = engine.connect();
+  conn.prepare("INSERT INTO users (username, email) VALUES (?1, ?2)")
+      .bind_all("a", "a@x")
+      .execute();
+  CHECK(conn.last_insert_rowid() == 1);
+  const auto id = conn.prepare("INSERT INTO users (username, email) VALUES (?1, ?2) RETURNING id")
+                      .bind_all("b", "b@x")
+                      .query()
+                      .scalar<std::int64_t>();
+  CHECK(id == 2);
+}

@@ -1,0 +1,82 @@
+// Raw SQL with named binds: translation, reuse, literals and comments left alone, and the
+// errors of a name without a value or a value without a name.
+#include "ormc/raw_sql.hpp"
+
+#include <cstdint>
+#include <string>
+#include <tuple>
+
+#include <doctest/doctest.h>
+
+#include "backends.hpp"
+#include "ormc/connection.hpp"
+#include "ormc/dialect.hpp"
+#include "ormc/engine.hpp"
+#include "ormc/error.hpp"
+#include "runtime_model.hpp"
+
+using rt_test::backends;
+
+TEST_CASE("raw sql: translation to numbered placeholders") {
+  const auto& d = ormc::sqlite_dialect();
+  auto t =
+      ormc::translate_named_binds("SELECT * FROM u WHERE a > :age AND b = :name OR c = :age", d);
+  CHECK(t.sql == "SELECT * FROM u WHERE a > ?1 AND b = ?2 OR c = ?1");
+  CHECK(t.names == std::vector<std::string>{"age", "name"});
+  t = ormc::translate_named_binds(
+      "SELECT ':no', \":no\", x::text -- :no\n, /* :no */ :yes_1 FROM t", d);
+  CHECK(t.sql == "SELECT ':no', \":no\", x::text -- :no\n, /* :no */ ?1 FROM t");
+  CHECK(t.names == std::vector<std::string>{"yes_1"});
+  t = ormc::translate_named_binds("SELECT 'it''s :no' || :a", d);
+  CHECK(t.sql == "SELECT 'it''s :no' || ?1");
+  t = ormc::translate_named_binds("SELECT a[1:2], :3x", d);  // not names
+  CHECK(t.names.empty());
+}
+
+TEST_CASE("raw sql: query<tuple> and query<Model> with named binds") {
+  for (const auto& backend : backends()) {
+    INFO("backend: " << backend.name);
+    auto engine = rt_test::fresh_engine(backend);
+    rt::schema.create_all(engine);
+    auto conn = engine.connect();
+    CHECK(conn.execute_raw("INSERT INTO users (username, email, age) VALUES (:u, :e, :a)",
+                           {{"u", "alice"}, {"e", "a@x.org"}, {"a", 31}}) == 1);
+    CHECK(conn.execute_raw("INSERT INTO users (username, email, age) VALUES (:u, :e, :a)",
+                           {{"u", "bob"}, {"e", "b@x.org"}, {"a", 20}}) == 1);
+    const auto rows = conn.query<std::tuple<std::int64_t, std::string>>(
+        "SELECT id, username FROM users WHERE age > :age", {{"age", 25}});
+    REQUIRE(rows.size() == 1);
+    CHECK(std::get<1>(rows[0]) == "alice");
+
+    const auto users = conn.query<rt::User>(
+        "SELECT * FROM users WHERE age BETWEEN :low AND :high OR username = :low",
+        {{"low", 18}, {"high", 21}});
+    REQUIRE(users.size() == 1);
+    CHECK(users[0].username == "bob");
+
+    // A bind-looking text inside a literal is data, not a parameter.
+    const auto literal = conn.query<std::string>("SELECT ':age is ' || :age", {{"age", "x"}});
+    CHECK(literal == std::vector<std::string>{":age is x"});
+
+    // Values of every kind convert to Value; enums and optionals through to_value().
+    CHECK(conn.execute_raw("UPDATE users SET role = :role, age = :age WHERE username = :u",
+                           {{"role", ormc::to_value(rt::Role::admin)},
+                            {"age", ormc::to_value(std::optional<int>())},
+                            {"u", "bob"}}) == 1);
+    const auto bob = conn.query<std::tuple<rt::Role, std::optional<int>>>(
+        "SELECT role, age FROM users WHERE username = :u", {{"u", "bob"}});
+    CHECK(bob.at(0) == std::tuple<rt::Role, std::optional<int>>{rt::Role::admin, std::nullopt});
+  }
+}
+
+TEST_CASE("raw sql: missing, unused and repeated names are ArgumentErrors listing them") {
+  auto engine = ormc::Engine::connect("sqlite://:memory:");
+  auto conn = engine.connect();
+  CHECK_THROWS_WITH_AS((void)conn.query<int>("SELECT :a + :b + :c", {{"a", 1}}),
+                       doctest::Contains("no value for :b, :c"), ormc::ArgumentError);
+  CHECK_THROWS_WITH_AS((void)conn.query<int>("SELECT :a", {{"a", 1}, {"zzz", 2}}),
+                       doctest::Contains("not used by the SQL: :zzz"), ormc::ArgumentError);
+  CHECK_THROWS_WITH_AS((void)conn.query<int>("SELECT :a", {{"a", 1}, {"a", 2}}),
+                       doctest::Contains("given more than once: :a"), ormc::ArgumentError);
+  CHECK(conn.query<int>("SELECT :a * :a", {{"a", 6}}) == std::vector<int>{36});
+}

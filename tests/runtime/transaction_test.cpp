@@ -1,0 +1,191 @@
+// Transactions: commit, rollback, the RAII guard, savepoints, isolation levels, and that
+// nothing of a failed transaction is visible afterwards.
+#include "ormc/transaction.hpp"
+
+#include <stdexcept>
+
+#include <doctest/doctest.h>
+
+#include "backends.hpp"
+#include "ormc/connection.hpp"
+#include "ormc/engine.hpp"
+#include "ormc/error.hpp"
+#include "runtime_model.hpp"
+
+using rt_test::backends;
+
+namespace {
+
+int count_users(ormc::Engine& engine) {
+  auto conn = engine.connect();
+  return conn.prepare("SELECT count(*) FROM users").query().scalar<int>();
+}
+
+void add_user(ormc::Connection& conn, const char* name) {
+  conn.execute_raw("INSERT INTO users (username, email) VALUES (:n, :n)", {{"n", name}});
+}
+
+}  // namespace
+
+TEST_CASE("transaction: commit makes changes visible, rollback discards them") {
+  for (const auto& backend : backends()) {
+    INFO("backend: " << backend.name);
+    auto engine = rt_test::fresh_engine(backend);
+    rt::schema.create_all(engine);
+    {
+      auto conn = engine.connect();
+      conn.begin();
+      CHECK(conn.in_transaction());
+      add_user(conn, "a");
+      conn.commit();
+      CHECK_FALSE(conn.in_transaction());
+      conn.begin();
+      add_user(conn, "b");
+      conn.rollback();
+    }
+    CHECK(count_users(engine) == 1);
+    CHECK(engine.stats().commits == 2);  // create_all's and ours
+    CHECK(engine.stats().rollbacks == 1);
+  }
+}
+
+TEST_CASE("transaction: a failed transaction leaves nothing visible") {
+  for (const auto& backend : backends()) {
+    INFO("backend: " << backend.name);
+    auto engine = rt_test::fresh_engine(backend);
+    rt::schema.create_all(engine);
+    {
+      auto conn = engine.connect();
+      try {
+        ormc::Transaction tx(conn);
+        add_user(conn, "first");
+        add_user(conn, "second");
+        add_user(conn, "first");  // duplicate username: IntegrityError
+        tx.commit();
+        FAIL("the duplicate was accepted");
+      } catch (const ormc::IntegrityError&) {
+      }
+      CHECK_FALSE(conn.in_transaction());
+    }
+    CHECK(count_users(engine) == 0);
+  }
+}
+
+TEST_CASE("transaction: the guard rolls back on an exception and on an early exit") {
+  for (const auto& backend : backends()) {
+    INFO("backend: " << backend.name);
+    auto engine = rt_test::fresh_engine(backend);
+    rt::schema.create_all(engine);
+    auto conn = engine.connect();
+    CHECK_THROWS_AS(
+        [&] {
+          ormc::Transaction tx(conn);
+          add_user(conn, "x");
+          throw std::runtime_error("application failure");
+        }(),
+        std::runtime_error);
+    {
+      ormc::Transaction tx(conn);
+      add_user(conn, "y");
+    }
+    {
+      ormc::Transaction tx(conn);
+      add_user(conn, "kept");
+      tx.commit();
+      CHECK_FALSE(tx.active());
+      CHECK_THROWS_AS(tx.commit(), ormc::InvalidRequestError);
+    }
+    CHECK(conn.query<std::string>("SELECT username FROM users") ==
+          std::vector<std::string>{"kept"});
+  }
+}
+
+TEST_CASE("transaction: a connection closed mid-transaction rolls it back") {
+  for (const auto& backend : backends()) {
+    INFO("backend: " << backend.name);
+    auto engine = rt_test::fresh_engine(backend);
+    rt::schema.create_all(engine);
+    {
+      auto conn = engine.connect();
+      conn.begin();
+      add_user(conn, "lost");
+    }
+    CHECK(count_users(engine) == 0);
+  }
+}
+
+TEST_CASE("transaction: misuse is an InvalidRequestError") {
+  auto engine = ormc::Engine::connect("sqlite://:memory:");
+  auto conn = engine.connect();
+  CHECK_THROWS_AS(conn.commit(), ormc::InvalidRequestError);
+  CHECK_NOTHROW(conn.rollback());  // nothing to roll back: no-op, safe in error paths
+  CHECK_THROWS_AS((void)conn.begin_nested(), ormc::InvalidRequestError);
+  conn.begin();
+  CHECK_THROWS_WITH_AS(conn.begin(), doctest::Contains("already open"), ormc::InvalidRequestError);
+  conn.rollback();
+}
+
+TEST_CASE("transaction: savepoint rollback keeps the outer transaction") {
+  for (const auto& backend : backends()) {
+    INFO("backend: " << backend.name);
+    auto engine = rt_test::fresh_engine(backend);
+    rt::schema.create_all(engine);
+    {
+      auto conn = engine.connect();
+      ormc::Transaction tx(conn);
+      add_user(conn, "outer");
+      {
+        ormc::Savepoint sp = conn.begin_nested();
+        add_user(conn, "inner-discarded");
+        sp.rollback();
+      }
+      {
+        ormc::Savepoint sp = conn.begin_nested();
+        add_user(conn, "inner-kept");
+        {
+          ormc::Savepoint nested = conn.begin_nested();
+          add_user(conn, "nested-dropped-by-destructor");
+        }
+        sp.commit();
+      }
+      // A failed statement inside a savepoint: roll back to it and carry on.
+      {
+        ormc::Savepoint sp = conn.begin_nested();
+        CHECK_THROWS_AS(add_user(conn, "outer"), ormc::IntegrityError);
+        sp.rollback();
+      }
+      CHECK(conn.in_transaction());
+      tx.commit();
+    }
+    auto conn = engine.connect();
+    CHECK(conn.query<std::string>("SELECT username FROM users ORDER BY id") ==
+          std::vector<std::string>{"outer", "inner-kept"});
+  }
+}
+
+TEST_CASE("transaction: isolation levels on SQLite") {
+  auto engine = ormc::Engine::connect("sqlite://:memory:");
+  auto conn = engine.connect();
+  CHECK_NOTHROW(conn.begin({.isolation = ormc::IsolationLevel::serializable}));
+  conn.rollback();
+  CHECK_THROWS_WITH_AS(conn.begin({.isolation = ormc::IsolationLevel::read_committed}),
+                       doctest::Contains("READ COMMITTED is not available on SQLite"),
+                       ormc::ArgumentError);
+  CHECK_FALSE(conn.in_transaction());
+}
+
+TEST_CASE("transaction: read-only transactions refuse writes") {
+  for (const auto& backend : backends()) {
+    INFO("backend: " << backend.name);
+    auto engine = rt_test::fresh_engine(backend);
+    rt::schema.create_all(engine);
+    auto conn = engine.connect();
+    {
+      ormc::Transaction tx(conn, {.read_only = true});
+      CHECK(conn.prepare("SELECT count(*) FROM users").query().scalar<int>() == 0);
+      CHECK_THROWS_AS(add_user(conn, "nope"), ormc::DatabaseError);
+    }
+    add_user(conn, "yes");  // writable again after the read-only transaction
+    CHECK(count_users(engine) == 1);
+  }
+}
