@@ -24,9 +24,8 @@ class Condition {
   Condition() = default;
 
   //! Implicit on purpose: any boolean expression over these models is a Condition.
-  template <Expression E>
-  requires(!std::is_same_v<std::remove_cvref_t<E>, Condition>) Condition(
-      E&& e) {  // NOLINT(google-explicit-constructor,bugprone-forwarding-reference-overload)
+  template <detail::ExpressionOtherThan<Condition> E>
+  Condition(E&& e) {  // NOLINT(google-explicit-constructor,bugprone-forwarding-reference-overload)
     static_assert(detail::boolean_v<expr_value_t<E>>,
                   "ormc: a Condition holds a boolean expression (a comparison, like(), "
                   "in_(), ...)");

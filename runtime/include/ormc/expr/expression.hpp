@@ -135,6 +135,10 @@ concept ValueRange = requires(R& r) {
 template <ValueRange R>
 using range_element_t = std::remove_cvref_t<decltype(*std::begin(std::declval<R&>()))>;
 
+//! An expression that is not (a reference to) Self: for converting constructors.
+template <typename E, typename Self>
+concept ExpressionOtherThan = Expression<E> && !std::is_same_v<std::remove_cvref_t<E>, Self>;
+
 //! Operators are only offered where an ormc expression is involved, so that they never
 //! compete with other libraries' operators.
 template <typename L, typename R>

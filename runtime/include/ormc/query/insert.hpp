@@ -52,6 +52,13 @@ struct is_assignment : std::false_type {};
 template <typename M>
 struct is_assignment<Assignment<M>> : std::true_type {};
 
+template <typename A>
+concept AnyAssignment = is_assignment<std::remove_cvref_t<A>>::value;
+
+//! A range whose elements are M objects.
+template <typename R, typename M>
+concept RangeOf = ValueRange<R> && std::is_same_v<range_element_t<R>, M>;
+
 }  // namespace detail
 
 template <Model M, typename Returning, bool HasTarget>
@@ -78,20 +85,20 @@ class Insert {
   Insert&& values(const M& row) && { return std::move(values(row)); }
 
   //! Adds every object of a range (a std::vector<User>, a std::span, ...).
-  template <detail::ValueRange R>
-  requires std::is_same_v<detail::range_element_t<R>, M> Insert& values(R&& rows) & {
+  template <detail::RangeOf<M> R>
+  Insert& values(R&& rows) & {
     for (const M& row : rows) add_object(row);
     return *this;
   }
-  template <detail::ValueRange R>
-  requires std::is_same_v<detail::range_element_t<R>, M> Insert && values(R&& rows) && {
+  template <detail::RangeOf<M> R>
+  Insert&& values(R&& rows) && {
     return std::move(values(std::forward<R>(rows)));
   }
 
   //! Adds one row of the assigned columns: values(ormc::set(user::username, "bob"), ...).
-  template <typename... As>
-  requires(sizeof...(As) > 0 && (detail::is_assignment<std::remove_cvref_t<As>>::value &&
-                                 ...)) Insert& values(As&&... assignments) & {
+  template <detail::AnyAssignment... As>
+  Insert& values(As&&... assignments) & {
+    static_assert(sizeof...(As) > 0, "ormc: values() needs objects or set() assignments");
     static_assert((std::is_same_v<typename std::remove_cvref_t<As>::model_type, M> && ...),
                   "ormc: values() assigns columns of another model than the insert's");
     std::vector<std::string_view> columns{assignments.column...};
@@ -101,9 +108,8 @@ class Insert {
     last_mask_valid_ = false;
     return *this;
   }
-  template <typename... As>
-  requires(sizeof...(As) > 0 && (detail::is_assignment<std::remove_cvref_t<As>>::value &&
-                                 ...)) Insert && values(As&&... assignments) && {
+  template <detail::AnyAssignment... As>
+  Insert&& values(As&&... assignments) && {
     return std::move(values(std::forward<As>(assignments)...));
   }
 

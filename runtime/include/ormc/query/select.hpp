@@ -172,7 +172,8 @@ template <Model M>
 //! SELECT the given columns, expressions and aggregates; rows are std::tuple of their
 //! types, e.g. std::tuple<Role, std::int64_t, std::optional<double>>.
 template <Expression... Es>
-requires(sizeof...(Es) > 0) [[nodiscard]] auto select(Es&&... items) {
+[[nodiscard]] auto select(Es&&... items) {
+  static_assert(sizeof...(Es) > 0, "ormc: select() needs a column, or select<Model>()");
   using Models = detail::list_union_t<expr_models_t<Es>...>;
   using RowType = detail::row_type_t<Es...>;
   detail::SelectData data;
