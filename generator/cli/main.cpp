@@ -12,7 +12,7 @@ void print_overview() {
                "ormc compiles .orm schemas into typed C++ models and SQL.\n\ncommands:\n";
   for (const auto& command : ormc::cli::commands()) {
     std::string name = "  " + command.spec.name;
-    name.resize(10, ' ');
+    name.resize(12, ' ');
     std::string summary = command.spec.summary.substr(0, command.spec.summary.find('\n'));
     std::cout << name << summary << "\n";
   }

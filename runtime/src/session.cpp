@@ -65,6 +65,7 @@ void Session::flush() {
     if (!entry->needs_flush()) continue;
     (entry->state() == ObjectState::deleted ? deletes : writes).push_back(entry.get());
   }
+  structural_.clear();
   if (writes.empty() && deletes.empty()) return;
   // Parents before children for INSERT and UPDATE; children before parents for DELETE.
   std::stable_sort(writes.begin(), writes.end(), [](const auto* a, const auto* b) {
@@ -112,6 +113,7 @@ void Session::commit() {
 void Session::rollback() {
   if (connection_ && connection_->in_transaction()) connection_->rollback();
   needs_rollback_ = false;
+  structural_.clear();
   for (const auto& entry : entries_) {
     if (!in_session(entry->state())) continue;
     std::string old_key = entry->state() == ObjectState::pending ? "" : entry->key();
@@ -133,6 +135,7 @@ void Session::close() {
     }
   }
   identity_.clear();
+  structural_.clear();
   needs_rollback_ = false;
   connection_.reset();
 }

@@ -144,4 +144,15 @@ std::string Uuid::str() const {
   return text;
 }
 
+Decimal Decimal::with_scale(int scale) const {
+  if (scale < 0) return *this;
+  std::size_t dot = text_.find('.');
+  std::size_t digits = dot == std::string::npos ? 0 : text_.size() - dot - 1;
+  if (digits >= static_cast<std::size_t>(scale)) return *this;
+  Decimal result = *this;
+  if (dot == std::string::npos && scale > 0) result.text_ += '.';
+  result.text_.append(static_cast<std::size_t>(scale) - digits, '0');
+  return result;
+}
+
 }  // namespace ormc

@@ -2,6 +2,8 @@
 // namespace, the runtime traits at global scope, then the schema object.
 #include "emit/cpp/cpp_header.hpp"
 
+#include <algorithm>
+
 #include "emit/cpp/cpp_sections.hpp"
 
 namespace ormc::cpp {
@@ -57,9 +59,11 @@ std::string emit_header(const model::Schema& schema, const HeaderSpec& spec) {
     out += '\n';
     append_enum_traits(out, schema.enums.at(id));
   }
+  const std::vector<model::ModelId> order = schema.dependency_order();
   for (model::ModelId id : spec.models) {
     out += '\n';
-    append_model_traits(out, schema.models.at(id));
+    auto rank = std::find(order.begin(), order.end(), id) - order.begin();
+    append_model_traits(out, schema.models.at(id), static_cast<int>(rank));
   }
 
   out += open + "\n";

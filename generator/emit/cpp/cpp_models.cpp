@@ -58,6 +58,9 @@ std::string column_flags(const model::Column& column) {
     set.emplace_back(".default_now = true");
   }
   if (column.on_update_now) set.emplace_back(".on_update_now = true");
+  if (column.type.kind == model::TypeKind::decimal) {
+    set.emplace_back(".scale = " + std::to_string(column.type.scale));
+  }
   std::string out = "{";
   for (std::size_t i = 0; i < set.size(); ++i) out += (i > 0 ? ", " : "") + set[i];
   return out + "}";
@@ -126,7 +129,7 @@ void append_model(std::string& out, const model::Model& model, const model::Sche
   if (!model.columns.empty()) append_columns(out, model, schema);
 }
 
-void append_model_traits(std::string& out, const model::Model& model) {
+void append_model_traits(std::string& out, const model::Model& model, int dependency_rank) {
   const std::string qualified_struct = model.cpp_namespace + "::" + model.cpp_struct;
   const std::string columns_namespace = model.cpp_namespace + "::" + model.cpp_columns + "::";
   out += "template <>\nstruct ormc::model_traits<" + qualified_struct + "> {\n";
@@ -151,6 +154,7 @@ void append_model_traits(std::string& out, const model::Model& model) {
     if (model.columns[i].autoincrement) autoincrement = static_cast<int>(i);
   }
   out += "  static constexpr int autoincrement = " + std::to_string(autoincrement) + ";\n";
+  out += "  static constexpr int dependency_rank = " + std::to_string(dependency_rank) + ";\n";
   out += "};\n";
 }
 

@@ -38,7 +38,9 @@ void append_aligned(std::string& out, const std::vector<CommentedLine>& lines);
 void append_enum(std::string& out, const model::Enum& enumeration);
 void append_model(std::string& out, const model::Model& model, const model::Schema& schema);
 void append_enum_traits(std::string& out, const model::Enum& enumeration);
-void append_model_traits(std::string& out, const model::Model& model);
+//! `dependency_rank`: the model's place in foreign-key order (referenced tables first), so
+//! that a Session flushes parents before children.
+void append_model_traits(std::string& out, const model::Model& model, int dependency_rank);
 void append_schema_object(std::string& out, const HeaderSpec& spec, const model::Schema& schema);
 
 }  // namespace ormc::cpp

@@ -30,6 +30,19 @@ using ColumnMap = std::array<int, model_column_count<M>>;
 
 namespace detail {
 
+//! Gives a decimal read from the database its column's scale back ("12.5" -> "12.50").
+template <typename Descriptor, typename M>
+void apply_scale(const Descriptor& descriptor, M& out) {
+  using T = typename Descriptor::value_type;
+  if constexpr (std::is_same_v<T, Decimal>) {
+    if (descriptor.flags.scale >= 0)
+      descriptor.of(out) = descriptor.of(out).with_scale(descriptor.flags.scale);
+  } else if constexpr (std::is_same_v<T, std::optional<Decimal>>) {
+    auto& value = descriptor.of(out);
+    if (value && descriptor.flags.scale >= 0) value = value->with_scale(descriptor.flags.scale);
+  }
+}
+
 [[noreturn]] void throw_unknown_enum(std::string_view column, std::string_view value,
                                      std::span<const std::string_view> names);
 
@@ -94,8 +107,10 @@ void read_column(const Reader& reader, int column, T& out) {
 template <Model M, typename Reader>
 void read_model(const Reader& reader, M& out, int first_column = 0) {
   int column = first_column;
-  for_each_column<M>(
-      [&](const auto& descriptor) { read_column(reader, column++, descriptor.of(out)); });
+  for_each_column<M>([&](const auto& descriptor) {
+    read_column(reader, column++, descriptor.of(out));
+    detail::apply_scale(descriptor, out);
+  });
 }
 
 //! Reads the model's columns through `map` (see map_model_columns).
@@ -103,7 +118,10 @@ template <Model M, typename Reader>
 void read_model(const Reader& reader, M& out, const ColumnMap<M>& map) {
   std::size_t i = 0;
   for_each_column<M>([&](const auto& descriptor) {
-    if (map[i] >= 0) read_column(reader, map[i], descriptor.of(out));
+    if (map[i] >= 0) {
+      read_column(reader, map[i], descriptor.of(out));
+      detail::apply_scale(descriptor, out);
+    }
     ++i;
   });
 }

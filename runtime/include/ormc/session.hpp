@@ -57,6 +57,7 @@ class Session {
     auto entry =
         std::make_unique<detail::Entry<M>>(std::move(object), ObjectState::pending, next_order_++);
     M& result = entry->object();
+    structural_.push_back(entry.get());
     adopt(std::move(entry));
     return result;
   }
@@ -94,6 +95,7 @@ class Session {
       forget(entry, ObjectState::transient);
     } else if (entry.state() == ObjectState::persistent) {
       entry.set_state(ObjectState::deleted);
+      structural_.push_back(&entry);
     }
   }
 
@@ -188,7 +190,10 @@ class Session {
  private:
   template <Model M>
   M* get_by_probe(const M& probe) {
-    if (options_.autoflush) flush();
+    // Edits to loaded objects cannot change which row has a key, so a lookup flushes only
+    // for pending inserts and deletes; comparing every held object per get() would make
+    // N lookups cost N^2 comparisons.
+    if (options_.autoflush && !structural_.empty()) flush();
     Connection& conn = connection();
     Statement statement = conn.prepare(detail::select_by_key_sql<M>(conn.dialect()));
     bind_key(statement, probe);
@@ -262,6 +267,8 @@ class Session {
   std::unordered_map<std::string, detail::EntryBase*> identity_;
   //! Every object the session ever held (until it is destroyed), for state() and checks.
   std::unordered_map<const void*, detail::EntryBase*> by_address_;
+  //! Entries added or removed since the last flush (may hold some that were expunged since).
+  std::vector<detail::EntryBase*> structural_;
   std::size_t next_order_ = 0;
   bool flushing_ = false;
   bool needs_rollback_ = false;

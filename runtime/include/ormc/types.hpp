@@ -31,6 +31,9 @@ class Decimal {
   Decimal(std::int64_t value) : text_(std::to_string(value)) {}  // NOLINT: implicit on purpose
 
   [[nodiscard]] const std::string& str() const { return text_; }
+  //! The same number written with at least `scale` fraction digits ("12.5" -> "12.50").
+  //! Never rounds: a value with more digits than `scale` keeps them.
+  [[nodiscard]] Decimal with_scale(int scale) const;
   //! Nearest double, for display and statistics only.
   [[nodiscard]] double to_double() const;
 

@@ -79,10 +79,12 @@ ExprData returning_data(Es&&... es) {
   return expression_list(std::forward<Es>(es)...);
 }
 
-//! The most placeholders one statement may have: SQLite's SQLITE_MAX_VARIABLE_NUMBER
-//! default (32766 since 3.32), PostgreSQL's protocol limit (65535).
+//! Placeholders per multi-row INSERT: PostgreSQL's protocol limit (65535); for SQLite not
+//! its limit (32766 since 3.32) but 999, because SQLite compiles a VALUES list in time that
+//! grows faster than its length: 100k rows took 27x the raw sqlite3 loop in statements of
+//! 32766 placeholders and 1.8x in statements of 999 (docs/perf.md).
 [[nodiscard]] inline std::size_t max_parameters(const Dialect& dialect) {
-  return dialect.kind() == DialectKind::sqlite ? 32766 : 65535;
+  return dialect.kind() == DialectKind::sqlite ? 999 : 65535;
 }
 
 }  // namespace ormc::detail
