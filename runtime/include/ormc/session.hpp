@@ -27,6 +27,7 @@
 #include "ormc/connection.hpp"
 #include "ormc/engine.hpp"
 #include "ormc/error.hpp"
+#include "ormc/expr.hpp"  // where() conditions: user::age > 25
 #include "ormc/query/select.hpp"
 #include "ormc/session/entry.hpp"
 #include "ormc/session/object_state.hpp"
