@@ -113,22 +113,4 @@ std::string expr_to_schema_text(const model::Expr& expr, const model::Model& mod
   return printer.take();
 }
 
-std::string quote_schema_string(std::string_view value) {
-  std::string out;
-  out.reserve(value.size() + 2);
-  out += '"';
-  for (char c : value) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c; break;
-    }
-  }
-  out += '"';
-  return out;
-}
-
 }  // namespace ormc

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "model/schema.hpp"
+#include "support/schema_string.hpp"  // quote_schema_string, used with these
 
 namespace ormc {
 
@@ -13,8 +14,5 @@ namespace ormc {
 //! the author wrote them. Parsing the text in `model` gives the same expression back.
 [[nodiscard]] std::string expr_to_schema_text(const model::Expr& expr, const model::Model& model,
                                               const model::Schema& schema);
-
-//! `value` as a double-quoted .orm string literal, with \" \\ \n \t \r escaped.
-[[nodiscard]] std::string quote_schema_string(std::string_view value);
 
 }  // namespace ormc

@@ -3,6 +3,8 @@
 
 #include <cassert>
 
+#include "support/schema_string.hpp"
+
 namespace ormc::format_detail {
 namespace {
 
@@ -28,7 +30,7 @@ void append_expr(std::string& out, const ast::Expr& expr) {
     case ast::ExprKind::integer:
     case ast::ExprKind::decimal:
     case ast::ExprKind::boolean: out += expr.text; return;
-    case ast::ExprKind::string: out += quote_string(expr.text); return;
+    case ast::ExprKind::string: out += quote_schema_string(expr.text); return;
     case ast::ExprKind::null: out += "null"; return;
     case ast::ExprKind::name: append_path(out, expr.path); return;
     case ast::ExprKind::call:
@@ -87,24 +89,6 @@ void append_expr(std::string& out, const ast::Expr& expr) {
 }
 
 }  // namespace
-
-std::string quote_string(std::string_view value) {
-  std::string out;
-  out.reserve(value.size() + 2);
-  out += '"';
-  for (char c : value) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c; break;
-    }
-  }
-  out += '"';
-  return out;
-}
 
 std::string format_expr(const ast::Expr& expr) {
   std::string out;

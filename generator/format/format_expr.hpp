@@ -9,9 +9,6 @@
 
 namespace ormc::format_detail {
 
-//! `value` as a double-quoted .orm string literal, with \" \\ \n \t \r escaped.
-[[nodiscard]] std::string quote_string(std::string_view value);
-
 //! One expression, printed from the tree: single spaces around binary operators and
 //! keywords, parentheses exactly where the tree has ExprKind::paren nodes.
 [[nodiscard]] std::string format_expr(const ast::Expr& expr);

@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "format/format_expr.hpp"
+#include "support/schema_string.hpp"
 
 namespace ormc::format_detail {
 namespace {
@@ -65,7 +66,8 @@ struct MemberCells {
     item.cells = {relation.name.text, std::move(target), format_attributes(relation.attributes)};
   }
   void operator()(const ast::TableName& table) const {
-    item.cells = {"table " + (table.quoted ? quote_string(table.name.text) : table.name.text)};
+    item.cells = {"table " +
+                  (table.quoted ? quote_schema_string(table.name.text) : table.name.text)};
   }
   void operator()(const ast::PrimaryKey& primary) const {
     item.cells = {"primary(" + join_names(primary.columns) + ")"};

@@ -33,6 +33,7 @@
 #include "format/block_layout.hpp"
 #include "format/format_expr.hpp"
 #include "format/format_member.hpp"
+#include "support/schema_string.hpp"
 
 namespace ormc {
 namespace {
@@ -131,7 +132,7 @@ void lay_out(BlockItem& item, const ast::Namespace& name_space) {
 }
 
 void lay_out(BlockItem& item, const ast::Import& import) {
-  item.cells = {"import " + format_detail::quote_string(import.path) + ";"};
+  item.cells = {"import " + quote_schema_string(import.path) + ";"};
 }
 
 BlockItem declaration_item(const ast::Declaration& declaration) {
