@@ -112,6 +112,7 @@ struct ormc::model_traits<testdb::User> {
       testdb::user::created_at, testdb::user::updated_at};
   static constexpr std::array<std::size_t, 1> primary_key{0};
   static constexpr int autoincrement = 0;
+  static constexpr int dependency_rank = 0;
 };
 
 template <>
@@ -123,4 +124,5 @@ struct ormc::model_traits<testdb::Post> {
                  testdb::post::content, testdb::post::published, testdb::post::views};
   static constexpr std::array<std::size_t, 1> primary_key{0};
   static constexpr int autoincrement = 0;
+  static constexpr int dependency_rank = 1;  // posts reference users
 };

@@ -166,12 +166,20 @@ TEST_CASE("delete removes the row at flush; a pending object is simply dropped")
 TEST_CASE("flush inserts parents before children, whatever the add order") {
   Fixture db;
   ormc::Session session(db.engine);
-  User& a = session.add(alice());
-  session.flush();
-  Post& p = session.add(Post{.author_id = a.id, .title = "Tips"});
+  // The child first, with the parent's key known in advance; foreign keys are enforced.
+  Post& p = session.add(Post{.author_id = 100, .title = "Tips"});
+  User& a = session.add(User{.id = 100, .username = "alice", .email = "a@example.com"});
   session.commit();
+  CHECK(a.id == 100);
   CHECK(p.id > 0);
   CHECK(session.query<Post>().where(testdb::post::author_id == a.id).count() == 1);
+
+  // And deletes go children first.
+  session.remove(a);
+  session.remove(p);
+  session.commit();
+  CHECK(session.query<User>().count() == 0);
+  CHECK(session.query<Post>().count() == 0);
 }
 
 TEST_CASE("merge copies a detached object's values onto the session's object") {
