@@ -157,6 +157,19 @@ void Connection::begin(TransactionOptions options) {
                         " is not available on SQLite, whose transactions are always "
                         "SERIALIZABLE (use database_default or serializable)");
   }
+  if (dialect().kind() == DialectKind::postgresql) {
+    std::string sql = "BEGIN";
+    if (options.isolation != IsolationLevel::database_default) {
+      sql += " ISOLATION LEVEL ";
+      sql += to_string(options.isolation);
+    }
+    if (options.read_only) sql += " READ ONLY";
+    run_control(sql);
+    driver.transaction_owner = this;
+    driver.savepoint_serial = 0;
+    engine_->counters.begins.fetch_add(1, std::memory_order_relaxed);
+    return;
+  }
   if (options.read_only) {
     run_control("PRAGMA query_only = ON");
     driver.read_only_transaction = true;

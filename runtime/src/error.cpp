@@ -44,6 +44,7 @@ void throw_database_error(DriverError error) {
   switch (error.kind) {
     case ErrorClass::integrity: throw IntegrityError(std::move(error.info));
     case ErrorClass::operational: throw OperationalError(std::move(error.info));
+    case ErrorClass::serialization: throw SerializationError(std::move(error.info));
     case ErrorClass::programming: throw ProgrammingError(std::move(error.info));
     case ErrorClass::data: throw DataError(std::move(error.info));
     case ErrorClass::other: break;

@@ -159,7 +159,10 @@ TEST_CASE("connection: :memory: is lent to one thread at a time and nested conne
 }
 
 TEST_CASE("connection: a file database opens one handle per connection, counted") {
-  auto engine = rt_test::fresh_engine(rt_test::backends()[1]);
+  // NullPool: a new handle per connection (the default QueuePool keeps them; tests/pool/).
+  ormc::EngineOptions options;
+  options.pool.pool_class = ormc::PoolClass::null;
+  auto engine = rt_test::fresh_engine(rt_test::backends()[1], options);
   engine.reset_stats();
   {
     auto a = engine.connect();

@@ -82,7 +82,10 @@ TEST_CASE("engine: unknown or bad options are ArgumentErrors listing the known o
                        doctest::Contains("echo=maybe"), ormc::ArgumentError);
   CHECK_THROWS_WITH_AS((void)ormc::Engine::connect("sqlite://:memory:?busy_timeout_ms=-1"),
                        doctest::Contains("busy_timeout_ms"), ormc::ArgumentError);
-  CHECK_THROWS_AS((void)ormc::Engine::connect("postgresql://u:pw@localhost/db"),
+  // Checked before connecting; SQLite's options are not PostgreSQL's.
+  CHECK_THROWS_WITH_AS((void)ormc::Engine::connect("postgresql://u:pw@localhost/db?ech=true"),
+                       doctest::Contains("unknown option 'ech'"), ormc::ArgumentError);
+  CHECK_THROWS_AS((void)ormc::Engine::connect("postgresql://u:pw@localhost/db?busy_timeout_ms=5"),
                   ormc::ArgumentError);
 }
 

@@ -25,5 +25,7 @@ class Dialect {
 };
 
 [[nodiscard]] const Dialect& sqlite_dialect();
+//! $n placeholders, ILIKE, RETURNING.
+[[nodiscard]] const Dialect& postgresql_dialect();
 
 }  // namespace ormc

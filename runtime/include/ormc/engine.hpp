@@ -12,6 +12,7 @@
 #include "ormc/engine_options.hpp"
 #include "ormc/engine_stats.hpp"
 #include "ormc/logging.hpp"
+#include "ormc/pool_options.hpp"
 #include "ormc/url.hpp"
 
 namespace ormc {
@@ -25,10 +26,11 @@ using ListenerId = std::uint64_t;
 //! Thread-safe: one Engine may be shared by every thread; connect(), stats() and the
 //! listener functions may be called concurrently. Connections it returns are not shared.
 //!
-//! How connections are obtained (a pool with SQLAlchemy's QueuePool semantics arrives with
-//! PostgreSQL, issue 4):
-//!  - a SQLite file database opens a new sqlite3 handle for every Connection and closes it
-//!    when the Connection is destroyed;
+//! How connections are obtained (EngineOptions::pool, docs/runtime.md "The pool"):
+//!  - by default a QueuePool (SQLAlchemy's semantics): connect() checks a driver
+//!    connection out of the pool, ~Connection() resets it (ROLLBACK) and checks it in;
+//!    pool_size, max_overflow, pool_timeout (TimeoutError), pool_recycle, pre_ping;
+//!  - poolclass=null: a new driver connection per connect(), closed when it is returned;
 //!  - `sqlite://:memory:` is one database per handle, so the engine keeps ONE handle and
 //!    every Connection shares it. A Connection holds the handle's lock for its lifetime;
 //!    another thread's connect() waits for it, while a second connect() on the same thread
@@ -46,7 +48,9 @@ class Engine {
   Engine& operator=(const Engine&) = delete;
   ~Engine();
 
-  //! A connection to the database; see the class comment for where it comes from.
+  //! A connection to the database; see the class comment for where it comes from. Throws
+  //! TimeoutError when the pool stays exhausted for pool_timeout, OperationalError when a
+  //! new connection cannot be opened.
   [[nodiscard]] Connection connect();
 
   [[nodiscard]] const Dialect& dialect() const;
@@ -60,6 +64,11 @@ class Engine {
   //! (also transaction control: check LogRecord::kind), on the executing thread. Listeners
   //! must not throw. Returns an id for remove_listener().
   ListenerId on_statement(std::function<void(const LogRecord&)> listener);
+  //! Calls `listener` on every pool event (connect, checkout, checkin, close), on the
+  //! thread that caused it, under the engine's listener lock; it must not throw, nor add
+  //! or remove listeners. Returns an id for remove_listener().
+  ListenerId on_pool_event(PoolListener listener);
+  //! Removes a statement or pool listener.
   void remove_listener(ListenerId id);
 
   //! For the runtime's own classes.

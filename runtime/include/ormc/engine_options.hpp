@@ -5,6 +5,7 @@
 #include <cstddef>
 
 #include "ormc/logging.hpp"
+#include "ormc/pool_options.hpp"
 
 namespace ormc {
 
@@ -19,6 +20,9 @@ struct EngineOptions {
   Logger logger;
   //! Prepared statements kept per connection (least recently used ones are finalized).
   std::size_t statement_cache_size = 128;
+  //! The connection pool: its class, size, overflow, timeout, recycle and pre-ping
+  //! (URL: poolclass, pool_size, max_overflow, pool_timeout, pool_recycle, pool_pre_ping).
+  PoolOptions pool;
 
   // SQLite
   bool foreign_keys = true;  //!< PRAGMA foreign_keys; SQLite's own default is off

@@ -4,6 +4,8 @@
 
 #include <cstdint>
 
+#include "ormc/pool_stats.hpp"
+
 namespace ormc {
 
 //! A snapshot of an engine's counters since it was created (or since reset_stats()).
@@ -15,6 +17,7 @@ struct EngineStats {
   std::uint64_t commits = 0;
   std::uint64_t rollbacks = 0;
   std::uint64_t connections_opened = 0;  //!< driver connections (sqlite3 handles) opened
+  PoolStats pool;                        //!< the connection pool's state and counters
 };
 
 }  // namespace ormc

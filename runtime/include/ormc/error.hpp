@@ -5,8 +5,11 @@
 //   ├── DatabaseError            the database refused a statement (carries SQL, params, code)
 //   │   ├── IntegrityError       unique / primary key / foreign key / check / not-null
 //   │   ├── OperationalError     cannot open, busy / locked, disk full, I/O, connection lost
+//   │   │   └── SerializationError   serialization failure / deadlock (PostgreSQL 40001,
+//   │   │                            40P01): the transaction was rolled back; retry it
 //   │   ├── ProgrammingError     SQL syntax, missing table or column
 //   │   └── DataError            value out of range, too long, wrong type for the column
+//   ├── TimeoutError             no pooled connection came back within pool_timeout
 //   ├── ResultTypeError          a column's value does not fit the C++ type it is read into
 //   ├── NoResultFound            one() found no row
 //   ├── MultipleResultsFound     one() / one_or_none() found several rows
@@ -66,6 +69,18 @@ class OperationalError : public DatabaseError {
  public:
   explicit OperationalError(DatabaseErrorInfo info)
       : DatabaseError("OperationalError", std::move(info)) {}
+
+ protected:
+  OperationalError(std::string_view kind, DatabaseErrorInfo info)
+      : DatabaseError(kind, std::move(info)) {}
+};
+
+//! The transaction lost a serialization conflict or a deadlock (PostgreSQL SQLSTATE 40001
+//! serialization_failure, 40P01 deadlock_detected) and was rolled back: run it again.
+class SerializationError : public OperationalError {
+ public:
+  explicit SerializationError(DatabaseErrorInfo info)
+      : OperationalError("SerializationError", std::move(info)) {}
 };
 
 class ProgrammingError : public DatabaseError {
@@ -77,6 +92,14 @@ class ProgrammingError : public DatabaseError {
 class DataError : public DatabaseError {
  public:
   explicit DataError(DatabaseErrorInfo info) : DatabaseError("DataError", std::move(info)) {}
+};
+
+//! A checkout gave up after EngineOptions::pool.pool_timeout with every connection of the
+//! pool checked out (SQLAlchemy's sqlalchemy.exc.TimeoutError). what() names the pool's
+//! state: size, checked out, overflow, waiting. Not a DatabaseError: no statement failed.
+class TimeoutError : public Error {
+ public:
+  using Error::Error;
 };
 
 //! A result column could not be read into the requested C++ type: NULL into a non-optional,

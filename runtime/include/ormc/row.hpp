@@ -10,6 +10,7 @@
 #include "ormc/dialect.hpp"
 #include "ormc/hydrate.hpp"
 #include "ormc/model.hpp"
+#include "ormc/postgres/row_reader.hpp"
 #include "ormc/sqlite/row_reader.hpp"
 
 namespace ormc {
@@ -24,11 +25,15 @@ class Row {
   Row() = default;
   Row(DialectKind backend, void* handle) : backend_(backend), handle_(handle) {}
 
-  //! Calls f(reader) with the backend's row reader (sqlite::RowReader; the PostgreSQL
-  //! reader arrives with issue 4). This is the one run-time dispatch: everything f does
-  //! with the reader is a direct call, so a whole result set is read after one switch.
+  //! Calls f(reader) with the backend's row reader (sqlite::RowReader or
+  //! postgres::RowReader). This is the one run-time dispatch: everything f does with the
+  //! reader is a direct call, so a whole result set is read after one switch.
   template <typename F>
   decltype(auto) visit(F&& f) const {
+    if (backend_ == DialectKind::postgresql) {
+      const postgres::RowReader reader(static_cast<postgres::PgStatement*>(handle_));
+      return std::forward<F>(f)(reader);
+    }
     if (backend_ != DialectKind::sqlite) detail::throw_backend_not_built(backend_);
     const sqlite::RowReader reader(static_cast<sqlite3_stmt*>(handle_));
     return std::forward<F>(f)(reader);

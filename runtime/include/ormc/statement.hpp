@@ -15,6 +15,7 @@
 #include "ormc/bind.hpp"
 #include "ormc/detail/param_slot.hpp"
 #include "ormc/dialect.hpp"
+#include "ormc/postgres/binder.hpp"
 #include "ormc/sqlite/binder.hpp"
 #include "ormc/value.hpp"
 
@@ -99,10 +100,15 @@ class Statement {
   [[nodiscard]] Result query() &;
   [[nodiscard]] Result query() &&;
 
-  //! Calls f(binder) with the backend's concrete binder (sqlite::Binder): the one run-time
-  //! dispatch for a statement; binding inside f costs direct calls.
+  //! Calls f(binder) with the backend's concrete binder (sqlite::Binder or
+  //! postgres::Binder): the one run-time dispatch for a statement; binding inside f costs
+  //! direct calls.
   template <typename F>
   decltype(auto) visit_binder(F&& f) const {
+    if (backend_ == DialectKind::postgresql) {
+      const postgres::Binder binder(static_cast<postgres::PgStatement*>(native_));
+      return std::forward<F>(f)(binder);
+    }
     if (backend_ != DialectKind::sqlite) detail::throw_backend_not_built(backend_);
     const sqlite::Binder binder(static_cast<sqlite3_stmt*>(native_));
     return std::forward<F>(f)(binder);
@@ -133,7 +139,7 @@ class Statement {
   detail::EngineState* engine_ = nullptr;
   detail::DriverConnection* driver_ = nullptr;
   detail::PreparedStatement* prepared_ = nullptr;
-  void* native_ = nullptr;  //!< sqlite3_stmt*
+  void* native_ = nullptr;  //!< sqlite3_stmt* or postgres::PgStatement*
   DialectKind backend_ = DialectKind::sqlite;
   std::span<detail::ParamSlot> slots_;
   bool from_cache_ = false;

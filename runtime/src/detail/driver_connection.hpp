@@ -11,6 +11,7 @@
 #include "detail/prepared_statement.hpp"
 #include "detail/statement_cache.hpp"
 #include "ormc/dialect.hpp"
+#include "ormc/pool_stats.hpp"
 
 namespace ormc::detail {
 
@@ -31,6 +32,27 @@ class DriverConnection {
   [[nodiscard]] virtual bool in_transaction() const = 0;
   [[nodiscard]] virtual std::int64_t last_insert_rowid() const = 0;
 
+  //! Whether the connection is known to be unusable: the server closed it, the network
+  //! or the handle was lost. Drivers report it (PostgreSQL: PQstatus() == CONNECTION_BAD);
+  //! the pool never hands a broken connection out again.
+  [[nodiscard]] virtual bool broken() const { return false; }
+  //! A cheap round trip for pre-ping; false when the connection is dead.
+  virtual bool ping() { return !broken() && !exec("SELECT 1"); }
+  //! Reset on return to a pool: rolls back whatever is left open and forgets the
+  //! transaction's state. false when it could not be reset (the pool closes it then).
+  virtual bool reset() noexcept {
+    bool ok = true;
+    try {
+      if (!broken() && in_transaction() && exec("ROLLBACK")) ok = false;
+    } catch (...) {
+      ok = false;
+    }
+    transaction_owner = nullptr;
+    savepoint_serial = 0;
+    read_only_transaction = false;
+    return ok && !broken() && !in_transaction();
+  }
+
   StatementCache cache;
   //! The ormc::Connection that began the open transaction: the one whose destruction
   //! rolls it back (on a shared :memory: handle, other Connections leave it alone).
@@ -48,6 +70,9 @@ class ConnectionSource {
   virtual DriverConnection* acquire() = 0;
   //! Called once per acquire(), with no transaction open on it by the releasing Connection.
   virtual void release(DriverConnection* connection) noexcept = 0;
+  //! The pool's state and counters; reset_counters() zeroes the counters.
+  [[nodiscard]] virtual PoolStats stats() const { return {}; }
+  virtual void reset_counters() noexcept {}
 };
 
 }  // namespace ormc::detail

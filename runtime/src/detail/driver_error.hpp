@@ -6,7 +6,7 @@
 
 namespace ormc::detail {
 
-enum class ErrorClass { integrity, operational, programming, data, other };
+enum class ErrorClass { integrity, operational, serialization, programming, data, other };
 
 struct DriverError {
   ErrorClass kind = ErrorClass::other;

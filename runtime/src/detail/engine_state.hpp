@@ -13,6 +13,7 @@
 #include "ormc/engine_options.hpp"
 #include "ormc/engine_stats.hpp"
 #include "ormc/logging.hpp"
+#include "ormc/pool_options.hpp"
 #include "ormc/url.hpp"
 
 namespace ormc::detail {
@@ -49,7 +50,12 @@ class EngineState {
   void emit(const LogRecord& record) const noexcept;
 
   std::uint64_t add_listener(std::function<void(const LogRecord&)> listener);
+  //! Removes a statement or a pool listener.
   void remove_listener(std::uint64_t id);
+
+  //! Calls the pool listeners (Engine::on_pool_event); never throws.
+  void emit_pool(const PoolEvent& event) const noexcept;
+  std::uint64_t add_pool_listener(PoolListener listener);
 
  private:
   struct Listener {
@@ -58,6 +64,12 @@ class EngineState {
   };
   mutable std::mutex listeners_mutex_;
   std::vector<Listener> listeners_;
+  struct PoolListenerEntry {
+    std::uint64_t id;
+    PoolListener call;
+  };
+  std::vector<PoolListenerEntry> pool_listeners_;
+  std::atomic<bool> has_pool_listeners_{false};
   std::uint64_t next_listener_id_ = 1;
   std::atomic<bool> has_listeners_{false};
 };

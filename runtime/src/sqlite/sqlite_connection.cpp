@@ -108,7 +108,33 @@ SqliteConnection::~SqliteConnection() {
 
 const Dialect& SqliteConnection::dialect() const { return sqlite_dialect(); }
 
+namespace {
+
+detail::DriverError closed_error(std::string_view sql) {
+  return make_error(SQLITE_IOERR, "the SQLite connection is closed (it was lost)", sql);
+}
+
+}  // namespace
+
+void SqliteConnection::simulate_disconnect() noexcept {
+  cache.clear();
+  sqlite3_close_v2(db_);
+  db_ = nullptr;
+}
+
+bool SqliteConnection::reset() noexcept {
+  if (read_only_transaction && db_ != nullptr) {
+    if (in_transaction()) (void)exec("ROLLBACK");
+    (void)exec("PRAGMA query_only = OFF");
+  }
+  return DriverConnection::reset();
+}
+
 std::optional<detail::DriverError> SqliteConnection::exec(std::string_view sql) {
+  if (db_ == nullptr) {
+    lost_ = true;
+    return closed_error(sql);
+  }
   const std::string text(sql);  // sqlite3_exec needs a terminating NUL
   if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK) {
     return std::nullopt;
@@ -118,6 +144,11 @@ std::optional<detail::DriverError> SqliteConnection::exec(std::string_view sql) 
 
 std::unique_ptr<detail::PreparedStatement> SqliteConnection::prepare(std::string_view sql,
                                                                      detail::DriverError& error) {
+  if (db_ == nullptr) {
+    lost_ = true;
+    error = closed_error(sql);
+    return nullptr;
+  }
   sqlite3_stmt* stmt = nullptr;
   const char* tail = nullptr;
   const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
@@ -141,9 +172,12 @@ std::unique_ptr<detail::PreparedStatement> SqliteConnection::prepare(std::string
   return std::make_unique<SqliteStatement>(std::string(sql), stmt);
 }
 
-bool SqliteConnection::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
+bool SqliteConnection::in_transaction() const {
+  return db_ != nullptr && sqlite3_get_autocommit(db_) == 0;
+}
 
 std::int64_t SqliteConnection::last_insert_rowid() const {
+  if (db_ == nullptr) return 0;
   return static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_));
 }
 

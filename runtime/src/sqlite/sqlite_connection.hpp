@@ -49,9 +49,20 @@ class SqliteConnection final : public detail::DriverConnection {
                                                      detail::DriverError& error) override;
   [[nodiscard]] bool in_transaction() const override;
   [[nodiscard]] std::int64_t last_insert_rowid() const override;
+  //! True once a use of a lost handle failed (see simulate_disconnect()). SQLite has no
+  //! server to lose; a real handle never breaks.
+  [[nodiscard]] bool broken() const override { return lost_; }
+  bool reset() noexcept override;
+
+  //! Test hook: closes the handle as a server going away ends a client connection. Like
+  //! a network driver, the connection does not know yet: the next exec/prepare fails with
+  //! OperationalError, and from then on broken() is true. No Statement of this connection
+  //! may be alive.
+  void simulate_disconnect() noexcept;
 
  private:
   sqlite3* db_ = nullptr;
+  bool lost_ = false;
 };
 
 }  // namespace ormc::sqlite

@@ -1,5 +1,5 @@
-// SQLite connection sources. A file database: each Connection opens its own handle (the
-// pool of issue 4 will keep them). :memory:: a database lives only as long as its handle,
+// SQLite connection sources. A file database: handles opened by the factory the engine's
+// pool (runtime/src/pool/) calls. :memory:: a database lives only as long as its handle,
 // so every Connection must share one; it is lent to one thread at a time.
 #include "sqlite/sqlite_source.hpp"
 
@@ -7,25 +7,12 @@
 #include <mutex>
 #include <thread>
 
+#include <sqlite3.h>
+
 #include "sqlite/sqlite_connection.hpp"
 
 namespace ormc::sqlite {
 namespace {
-
-class FileSource final : public detail::ConnectionSource {
- public:
-  explicit FileSource(detail::EngineState& state) : state_(state) {}
-
-  detail::DriverConnection* acquire() override {
-    auto connection = std::make_unique<SqliteConnection>(state_.url.database, state_.options);
-    state_.counters.connections_opened.fetch_add(1, std::memory_order_relaxed);
-    return connection.release();
-  }
-  void release(detail::DriverConnection* connection) noexcept override { delete connection; }
-
- private:
-  detail::EngineState& state_;
-};
 
 class SharedMemorySource final : public detail::ConnectionSource {
  public:
@@ -42,9 +29,15 @@ class SharedMemorySource final : public detail::ConnectionSource {
       ++depth_;
       return &connection_;
     }
-    released_.wait(lock, [&] { return depth_ == 0; });
+    if (depth_ > 0) {
+      ++waits_;
+      ++waiting_;
+      released_.wait(lock, [&] { return depth_ == 0; });
+      --waiting_;
+    }
     owner_ = self;
     depth_ = 1;
+    ++checkouts_;
     return &connection_;
   }
 
@@ -62,19 +55,49 @@ class SharedMemorySource final : public detail::ConnectionSource {
     released_.notify_one();
   }
 
+  [[nodiscard]] PoolStats stats() const override {
+    const std::lock_guard lock(mutex_);
+    PoolStats s;
+    s.pool_class = PoolClass::singleton;
+    s.size = 1;
+    s.open = 1;
+    s.idle = depth_ == 0 ? 1 : 0;
+    s.checked_out = depth_ == 0 ? 0 : 1;
+    s.waiting = waiting_;
+    s.checkouts = checkouts_;
+    s.waits = waits_;
+    return s;
+  }
+
+  void reset_counters() noexcept override {
+    const std::lock_guard lock(mutex_);
+    checkouts_ = 0;
+    waits_ = 0;
+  }
+
  private:
   SqliteConnection connection_;
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::condition_variable released_;
   std::thread::id owner_;
   int depth_ = 0;
+  std::size_t waiting_ = 0;
+  std::uint64_t checkouts_ = 0;
+  std::uint64_t waits_ = 0;
 };
 
 }  // namespace
 
-std::unique_ptr<detail::ConnectionSource> make_source(detail::EngineState& state) {
-  if (state.url.is_memory()) return std::make_unique<SharedMemorySource>(state);
-  return std::make_unique<FileSource>(state);
+std::unique_ptr<detail::ConnectionSource> make_memory_source(detail::EngineState& state) {
+  return std::make_unique<SharedMemorySource>(state);
 }
+
+pool::Factory connection_factory(detail::EngineState& state) {
+  return [&state]() -> std::unique_ptr<detail::DriverConnection> {
+    return std::make_unique<SqliteConnection>(state.url.database, state.options);
+  };
+}
+
+bool handles_may_change_threads() { return sqlite3_threadsafe() != 0; }
 
 }  // namespace ormc::sqlite
