@@ -52,7 +52,7 @@ TEST_CASE("offset without limit") {
   CHECK(sql(q, pg_like) == R"(SELECT "users"."id" FROM "users" OFFSET $1)");
 }
 
-TEST_CASE("where() called twice is AND; an empty Condition adds nothing") {
+TEST_CASE("where() called twice is AND, an empty Condition adds nothing") {
   ormc::Condition<User> none;
   auto q = ormc::select(user::id).where(none).where(user::id > 1).where(user::age < 9);
   CHECK(sql(q) ==
@@ -163,7 +163,7 @@ TEST_CASE("insert returning") {
   CHECK_THROWS_AS((void)q.render(no_returning), ormc::InvalidRequestError);
 }
 
-TEST_CASE("update with where; on_update(now) columns are set too") {
+TEST_CASE("update with where, on_update(now) columns are set too") {
   auto q =
       ormc::update<User>().set(user::age, 30).set(user::role, Role::admin).where(user::id == 7);
   auto r = q.render(ormc::sqlite_dialect());
