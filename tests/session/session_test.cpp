@@ -269,3 +269,25 @@ TEST_CASE("queries: where, order, limit, first, one_or_none, exists, autoflush")
     CHECK(session.query<User>().limit(2).offset(1).count() == 2);
   }
 }
+
+TEST_CASE("refresh reloads the row and drops unflushed changes") {
+  FOR_EACH_BACKEND(backend) {
+    Fixture db(backend);
+    ormc::Session session(db.engine);
+    User& a = session.add(alice());
+    session.commit();
+    a.age = 77;  // changed here, never flushed
+    session.refresh(a);
+    CHECK(a.age == 30);
+    CHECK(a.username == "alice");
+    CHECK(session.state(a) == ormc::ObjectState::persistent);
+    auto before = db.statements();
+    session.commit();
+    CHECK(db.statements() == before);  // refreshed: nothing left to write
+
+    ormc::Session other(db.engine);
+    other.remove(*other.get<User>(a.id));
+    other.commit();
+    CHECK_THROWS_AS(session.refresh(a), ormc::NoResultFound);
+  }
+}

@@ -133,18 +133,13 @@ class Session {
       throw InvalidRequestError("refresh(): the object is " +
                                 std::string(to_string(entry.state())) + ", not persistent");
     }
-    Connection& conn = connection();
-    Statement statement = conn.prepare(detail::select_by_key_sql<M>(conn.dialect()));
     auto& typed = static_cast<detail::Entry<M>&>(entry);
-    bind_key(statement, typed.object());
-    Result result = statement.query();
-    if (!result.next()) {
+    std::optional<M> loaded = load_by_key(typed.object());
+    if (!loaded) {
       throw NoResultFound("refresh(): the row of this " + std::string(model_traits<M>::model_name) +
                           " no longer exists");
     }
-    read_row(result.row(), typed.object());
-    while (result.next()) {
-    }
+    typed.object() = std::move(*loaded);
     typed.loaded();
   }
 
@@ -195,16 +190,24 @@ class Session {
     // for pending inserts and deletes; comparing every held object per get() would make
     // N lookups cost N^2 comparisons.
     if (options_.autoflush && !structural_.empty()) flush();
+    std::optional<M> loaded = load_by_key(probe);
+    if (!loaded) return nullptr;
+    return &merge_loaded(std::move(*loaded));
+  }
+
+  //! The row with `key`'s primary key, read into a new object (never into `key` itself,
+  //! whose key fields stay bound until the result is finished); nullopt when none has it.
+  template <Model M>
+  std::optional<M> load_by_key(const M& key) {
     Connection& conn = connection();
     Statement statement = conn.prepare(detail::select_by_key_sql<M>(conn.dialect()));
-    bind_key(statement, probe);
+    detail::bind_primary_key(statement, 1, key);
+    std::optional<M> loaded;
     Result result = statement.query();
-    if (!result.next()) return nullptr;
-    M loaded{};
-    read_row(result.row(), loaded);
+    if (result.next()) read_row(result.row(), loaded.emplace());
     while (result.next()) {
     }
-    return &merge_loaded(std::move(loaded));
+    return loaded;
   }
 
   template <Model M, typename... Key>
@@ -224,17 +227,6 @@ class Session {
     static_assert(std::is_assignable_v<T&, const V&>,
                   "ormc: get<M>(key...): a key value has the wrong type for its column");
     column.of(probe) = value;
-  }
-
-  template <Model M>
-  static void bind_key(Statement& statement, const M& object) {
-    std::size_t next = 1;
-    for_each_column<M>([&](const auto& column) {
-      if constexpr (detail::is_primary_key_column<M>(
-                        std::remove_cvref_t<decltype(column)>::index)) {
-        statement.bind(next++, column.of(object));
-      }
-    });
   }
 
   //! The entry of an object this session holds; DetachedInstanceError for one it let go

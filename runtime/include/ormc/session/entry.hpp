@@ -56,7 +56,7 @@ inline Timestamp now_timestamp() {
 template <Model M>
 class Entry final : public EntryBase {
  public:
-  using ColumnMask = std::array<bool, column_count_of<M>>;
+  using ColumnMask = std::array<bool, model_column_count<M>>;
 
   Entry(M object, ObjectState state, std::size_t order)
       : EntryBase(state, order), object_(std::move(object)) {
@@ -197,24 +197,16 @@ class Entry final : public EntryBase {
         statement.bind(next++, column.of(object_));
       }
     });
-    bind_key(statement, next, *flushed_);
+    bind_primary_key(statement, next, *flushed_);
     statement.execute();
     flushed_ = object_;
   }
 
   void remove(Connection& connection) {
     Statement statement = connection.prepare(delete_by_key_sql<M>(connection.dialect()));
-    bind_key(statement, 1, flushed_ ? *flushed_ : object_);
+    bind_primary_key(statement, 1, flushed_ ? *flushed_ : object_);
     statement.execute();
     delete_flushed_ = true;
-  }
-
-  static void bind_key(Statement& statement, std::size_t next, const M& row) {
-    for_each_column<M>([&](const auto& column) {
-      if constexpr (is_primary_key_column<M>(std::remove_cvref_t<decltype(column)>::index)) {
-        statement.bind(next++, column.of(row));
-      }
-    });
   }
 
   M object_;

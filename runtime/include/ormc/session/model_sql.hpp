@@ -8,14 +8,12 @@
 #include <string>
 
 #include "ormc/dialect.hpp"
+#include "ormc/hydrate.hpp"
 #include "ormc/model.hpp"
 #include "ormc/session/identity_key.hpp"
+#include "ormc/statement.hpp"
 
 namespace ormc::detail {
-
-template <Model M>
-inline constexpr std::size_t column_count_of =
-    std::tuple_size_v<std::remove_cvref_t<decltype(model_traits<M>::columns)>>;
 
 //! "col1", "col2", ... in model order.
 template <Model M>
@@ -43,6 +41,17 @@ std::size_t append_primary_key_where(std::string& sql, const Dialect& dialect, s
     }
   });
   return next;
+}
+
+//! Binds `row`'s primary-key values, in key order, from parameter `next` on (the order
+//! append_primary_key_where() numbers them in).
+template <Model M>
+void bind_primary_key(Statement& statement, std::size_t next, const M& row) {
+  for_each_column<M>([&](const auto& column) {
+    if constexpr (is_primary_key_column<M>(std::remove_cvref_t<decltype(column)>::index)) {
+      statement.bind(next++, column.of(row));
+    }
+  });
 }
 
 template <Model M>
@@ -75,7 +84,7 @@ const std::string& delete_by_key_sql(const Dialect& dialect) {
 //! server defaults come back into the object.
 template <Model M>
 std::string insert_sql(const Dialect& dialect,
-                       const std::array<bool, column_count_of<M>>& included) {
+                       const std::array<bool, model_column_count<M>>& included) {
   std::string sql = "INSERT INTO ";
   dialect.append_identifier(sql, model_traits<M>::table_name);
   std::string values;
@@ -102,7 +111,7 @@ std::string insert_sql(const Dialect& dialect,
 //! UPDATE of the columns marked in `changed`, by primary key.
 template <Model M>
 std::string update_sql(const Dialect& dialect,
-                       const std::array<bool, column_count_of<M>>& changed) {
+                       const std::array<bool, model_column_count<M>>& changed) {
   std::string sql = "UPDATE ";
   dialect.append_identifier(sql, model_traits<M>::table_name);
   sql += " SET ";
