@@ -145,6 +145,9 @@ bool Connection::in_transaction() const { return driver().in_transaction(); }
 
 void Connection::begin(TransactionOptions options) {
   detail::DriverConnection& driver = this->driver();
+  if (options.isolation == IsolationLevel::database_default) {
+    options.isolation = engine_->options.isolation_level;
+  }
   if (driver.in_transaction()) {
     throw InvalidRequestError(
         "begin(): a transaction is already open on this connection; commit or roll it back "

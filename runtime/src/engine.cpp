@@ -62,6 +62,13 @@ Engine Engine::connect(std::string_view url_text, EngineOptions options) {
     state->source->release(state->source->acquire());
     return Engine(std::move(state));
   }
+  if (options.isolation_level != IsolationLevel::database_default &&
+      options.isolation_level != IsolationLevel::serializable) {
+    throw ArgumentError("engine URL '" + url.str() + "': isolation_level " +
+                        std::string(to_string(options.isolation_level)) +
+                        " is not available on SQLite, whose transactions are always "
+                        "SERIALIZABLE (use database_default or serializable)");
+  }
   auto state =
       std::make_shared<detail::EngineState>(std::move(url), std::move(options), sqlite_dialect());
   state->source = make_sqlite_source(*state);

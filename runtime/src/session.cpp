@@ -1,6 +1,8 @@
 // Session's non-template half: the transaction, the flush order, commit and rollback.
 #include "ormc/session.hpp"
 
+#include <algorithm>
+
 namespace ormc {
 
 Session::Session(Engine& engine, SessionOptions options) : engine_(&engine), options_(options) {}
@@ -23,7 +25,7 @@ void Session::check_usable() const {
 Connection& Session::connection() {
   check_usable();
   if (!connection_) connection_.emplace(engine_->connect());
-  if (!connection_->in_transaction()) connection_->begin();
+  if (!connection_->in_transaction()) connection_->begin(options_.transaction);
   return *connection_;
 }
 
@@ -77,14 +79,32 @@ void Session::flush() {
   flushing_ = true;
   try {
     Connection& conn = connection();
+    const int depth = static_cast<int>(savepoints_.size());
+    auto write = [&](detail::EntryBase* entry) {
+      if (depth > 0 && entry->save_for_savepoint(depth)) {
+        savepoints_.back().written.push_back(entry);
+      }
+      entry->flush(conn);
+    };
     for (detail::EntryBase* entry : writes) {
       bool was_pending = entry->state() == ObjectState::pending;
-      entry->flush(conn);
+      write(entry);
       if (was_pending) identity_.emplace(entry->key(), entry);  // the key exists now
     }
-    for (detail::EntryBase* entry : deletes) entry->flush(conn);
+    for (detail::EntryBase* entry : deletes) write(entry);
   } catch (...) {
     flushing_ = false;
+    // Inside a savepoint, the failure rolls back to it (PostgreSQL refuses any other
+    // statement in the transaction until then) and ends it: the session stays usable.
+    if (!savepoints_.empty() && connection_ && connection_->in_transaction()) {
+      bool rolled_back = false;
+      try {
+        rollback_innermost_savepoint();
+        rolled_back = true;
+      } catch (...) {  // NOLINT(bugprone-empty-catch): then roll back the whole transaction
+      }
+      if (rolled_back) throw;
+    }
     // The database statement failed: the transaction's work is undone now, and the session
     // refuses work until rollback() puts its objects back (SQLAlchemy's PendingRollback).
     if (connection_ && connection_->in_transaction()) {
@@ -93,6 +113,7 @@ void Session::flush() {
       } catch (...) {  // NOLINT(bugprone-empty-catch): the original error matters more
       }
     }
+    drop_savepoints();
     needs_rollback_ = true;
     throw;
   }
@@ -102,6 +123,7 @@ void Session::flush() {
 void Session::commit() {
   flush();
   if (connection_ && connection_->in_transaction()) connection_->commit();
+  drop_savepoints();
   for (const auto& entry : entries_) {
     if (!in_session(entry->state())) continue;
     bool deleted = entry->state() == ObjectState::deleted;
@@ -112,6 +134,7 @@ void Session::commit() {
 
 void Session::rollback() {
   if (connection_ && connection_->in_transaction()) connection_->rollback();
+  drop_savepoints();
   needs_rollback_ = false;
   structural_.clear();
   for (const auto& entry : entries_) {
@@ -125,8 +148,82 @@ void Session::rollback() {
   }
 }
 
+SessionSavepoint Session::begin_nested() {
+  flush();
+  Connection& conn = connection();
+  savepoints_.push_back({++savepoint_serial_, conn.begin_nested(), {}});
+  return SessionSavepoint(*this, savepoint_serial_);
+}
+
+bool Session::savepoint_active(std::uint64_t serial) const {
+  return std::any_of(savepoints_.begin(), savepoints_.end(),
+                     [&](const SavepointFrame& frame) { return frame.serial == serial; });
+}
+
+void Session::finish_savepoint(std::uint64_t serial, bool roll_back) {
+  auto it = std::find_if(savepoints_.begin(), savepoints_.end(),
+                         [&](const SavepointFrame& frame) { return frame.serial == serial; });
+  if (it == savepoints_.end()) {
+    throw InvalidRequestError(
+        std::string(roll_back ? "rollback()" : "commit()") +
+        ": the savepoint is finished (by itself, an enclosing savepoint, a failed flush, or "
+        "the session's commit, rollback or close)");
+  }
+  const auto level = static_cast<std::size_t>(it - savepoints_.begin());
+  if (roll_back) {
+    while (savepoints_.size() > level) rollback_innermost_savepoint();
+    return;
+  }
+  flush();  // a failure rolls back to the innermost savepoint (flush() says how) and throws
+  while (savepoints_.size() > level) release_innermost_savepoint();
+}
+
+void Session::release_innermost_savepoint() {
+  const int depth = static_cast<int>(savepoints_.size());
+  SavepointFrame frame = std::move(savepoints_.back());
+  savepoints_.pop_back();
+  try {
+    frame.savepoint.commit();
+  } catch (...) {
+    // RELEASE failed (the connection is gone): what the session holds can no longer be
+    // matched with the database; as after a failed flush, only rollback() helps.
+    needs_rollback_ = true;
+    throw;
+  }
+  for (detail::EntryBase* entry : frame.written) {
+    if (entry->release_savepoint(depth)) savepoints_.back().written.push_back(entry);
+  }
+}
+
+void Session::rollback_innermost_savepoint() {
+  const int depth = static_cast<int>(savepoints_.size());
+  SavepointFrame frame = std::move(savepoints_.back());
+  savepoints_.pop_back();
+  try {
+    frame.savepoint.rollback();
+  } catch (...) {
+    needs_rollback_ = true;
+    throw;
+  }
+  structural_.clear();
+  for (const auto& entry : entries_) {
+    const ObjectState before = entry->state();
+    if (!in_session(before)) continue;
+    entry->rollback_to_savepoint(depth);
+    // An object inserted since the savepoint leaves the identity map; its fields (and so
+    // its key) are untouched by the rollback.
+    if (entry->state() == ObjectState::transient && before != ObjectState::pending) {
+      auto it = identity_.find(entry->key());
+      if (it != identity_.end() && it->second == entry.get()) identity_.erase(it);
+    }
+  }
+}
+
+void Session::drop_savepoints() { savepoints_.clear(); }
+
 void Session::close() {
   if (connection_ && connection_->in_transaction()) connection_->rollback();
+  drop_savepoints();
   for (const auto& entry : entries_) {
     if (entry->state() == ObjectState::persistent || entry->state() == ObjectState::deleted) {
       entry->set_state(ObjectState::detached);

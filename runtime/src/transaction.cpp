@@ -1,21 +1,10 @@
-// The RAII transaction guard and the names of isolation levels.
+// The RAII transaction guard.
 #include "ormc/transaction.hpp"
 
 #include "ormc/connection.hpp"
 #include "ormc/error.hpp"
 
 namespace ormc {
-
-std::string_view to_string(IsolationLevel level) {
-  switch (level) {
-    case IsolationLevel::database_default: return "DEFAULT";
-    case IsolationLevel::read_uncommitted: return "READ UNCOMMITTED";
-    case IsolationLevel::read_committed: return "READ COMMITTED";
-    case IsolationLevel::repeatable_read: return "REPEATABLE READ";
-    case IsolationLevel::serializable: return "SERIALIZABLE";
-  }
-  return "?";
-}
 
 Transaction::Transaction(Connection& connection, TransactionOptions options)
     : connection_(&connection) {

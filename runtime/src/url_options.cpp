@@ -13,7 +13,7 @@ namespace {
 
 constexpr std::string_view known_options =
     "echo, redact_values, statement_cache_size, foreign_keys, busy_timeout_ms, poolclass, "
-    "pool_size, max_overflow, pool_timeout, pool_recycle, pool_pre_ping";
+    "pool_size, max_overflow, pool_timeout, pool_recycle, pool_pre_ping, isolation_level";
 
 [[noreturn]] void fail(const Url& url, const std::string& name, const std::string& value,
                        std::string_view expected) {
@@ -66,6 +66,13 @@ int parse_overflow(const Url& url, const std::string& name, const std::string& v
   return n;
 }
 
+IsolationLevel parse_isolation_level(const Url& url, const std::string& name,
+                                     const std::string& value) {
+  if (auto level = isolation_level_from_string(value)) return *level;
+  fail(url, name, value,
+       "read_committed, repeatable_read, serializable, read_uncommitted or database_default");
+}
+
 }  // namespace
 
 void apply_url_options(const Url& url, EngineOptions& options) {
@@ -88,6 +95,8 @@ void apply_url_options(const Url& url, EngineOptions& options) {
       options.pool.pool_recycle = parse_seconds(url, name, value, true);
     } else if (name == "pool_pre_ping") {
       options.pool.pre_ping = parse_bool(url, name, value);
+    } else if (name == "isolation_level") {
+      options.isolation_level = parse_isolation_level(url, name, value);
     } else if (url.backend == "sqlite" && name == "foreign_keys") {
       options.foreign_keys = parse_bool(url, name, value);
     } else if (url.backend == "sqlite" && name == "busy_timeout_ms") {

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstddef>
 
+#include "ormc/isolation_level.hpp"
 #include "ormc/logging.hpp"
 #include "ormc/pool_options.hpp"
 
@@ -23,6 +24,11 @@ struct EngineOptions {
   //! The connection pool: its class, size, overflow, timeout, recycle and pre-ping
   //! (URL: poolclass, pool_size, max_overflow, pool_timeout, pool_recycle, pool_pre_ping).
   PoolOptions pool;
+  //! The isolation level of every transaction begun without one of its own
+  //! (TransactionOptions::isolation == database_default), the Session's included. URL:
+  //! isolation_level=serializable (or "REPEATABLE READ", ...). SQLite accepts only
+  //! database_default and serializable: Engine::connect refuses the others.
+  IsolationLevel isolation_level = IsolationLevel::database_default;
 
   // SQLite
   bool foreign_keys = true;  //!< PRAGMA foreign_keys; SQLite's own default is off

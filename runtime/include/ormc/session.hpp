@@ -16,6 +16,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -29,14 +30,20 @@
 #include "ormc/error.hpp"
 #include "ormc/expr.hpp"  // where() conditions: user::age > 25
 #include "ormc/query/select.hpp"
+#include "ormc/savepoint.hpp"
 #include "ormc/session/entry.hpp"
 #include "ormc/session/object_state.hpp"
+#include "ormc/session/session_savepoint.hpp"
+#include "ormc/transaction.hpp"
 
 namespace ormc {
 
 struct SessionOptions {
   //! Flush pending changes before a query so that it sees them (SQLAlchemy's autoflush).
   bool autoflush = true;
+  //! How the session's transactions begin: isolation level (database_default: the
+  //! engine's EngineOptions::isolation_level) and read-only.
+  TransactionOptions transaction;
 };
 
 template <Model M>
@@ -165,6 +172,14 @@ class Session {
   void rollback();
   //! Rolls back anything open, detaches every object and releases the connection.
   void close();
+  //! Flushes, then begins a savepoint in the session's transaction (beginning that first
+  //! when none is open): see SessionSavepoint for what its commit and rollback do.
+  //!   try {
+  //!     ormc::SessionSavepoint sp = session.begin_nested();
+  //!     session.add(row);
+  //!     sp.commit();                  // flushes: a duplicate key throws here
+  //!   } catch (const ormc::IntegrityError&) { /* the row is transient; carry on */ }
+  [[nodiscard]] SessionSavepoint begin_nested();
 
   //! The session's connection, in its transaction (begun on first use).
   Connection& connection();
@@ -248,6 +263,21 @@ class Session {
     return *it->second;
   }
 
+  friend class SessionSavepoint;
+  //! A savepoint level: the SAVEPOINT and the objects written inside it.
+  struct SavepointFrame {
+    std::uint64_t serial;
+    Savepoint savepoint;
+    std::vector<detail::EntryBase*> written;
+  };
+  [[nodiscard]] bool savepoint_active(std::uint64_t serial) const;
+  //! Finishes the savepoint `serial` and every one inside it.
+  void finish_savepoint(std::uint64_t serial, bool roll_back);
+  void release_innermost_savepoint();
+  void rollback_innermost_savepoint();
+  //! The transaction ended: the savepoints went with it (no SQL).
+  void drop_savepoints();
+
   void adopt(std::unique_ptr<detail::EntryBase> entry);
   detail::EntryBase* find(const std::string& key);
   void forget(detail::EntryBase& entry, ObjectState state);
@@ -256,6 +286,9 @@ class Session {
   Engine* engine_;
   SessionOptions options_;
   std::optional<Connection> connection_;
+  //! Open savepoints, outermost first (after connection_: they are destroyed before it).
+  std::vector<SavepointFrame> savepoints_;
+  std::uint64_t savepoint_serial_ = 0;
   std::vector<std::unique_ptr<detail::EntryBase>> entries_;
   std::unordered_map<std::string, detail::EntryBase*> identity_;
   //! Every object the session ever held (until it is destroyed), for state() and checks.

@@ -1,27 +1,16 @@
 // Transaction: the RAII guard of a connection's transaction — begun by the constructor,
-// rolled back by the destructor unless committed. Also the isolation levels.
+// rolled back by the destructor unless committed, and the options a transaction begins with.
 #pragma once
 
-#include <string_view>
+#include "ormc/isolation_level.hpp"
 
 namespace ormc {
 
 class Connection;
 
-//! SQLite transactions are always serializable, so SQLite accepts only database_default
-//! and serializable; any other level is an ArgumentError there. PostgreSQL (issue 4) maps
-//! each to SET TRANSACTION ISOLATION LEVEL.
-enum class IsolationLevel {
-  database_default,
-  read_uncommitted,
-  read_committed,
-  repeatable_read,
-  serializable,
-};
-
-[[nodiscard]] std::string_view to_string(IsolationLevel level);
-
 struct TransactionOptions {
+  //! database_default: the engine's EngineOptions::isolation_level, which defaults to the
+  //! database's own default (READ COMMITTED on PostgreSQL, SERIALIZABLE on SQLite).
   IsolationLevel isolation = IsolationLevel::database_default;
   //! Writes fail inside the transaction (SQLite: PRAGMA query_only for its duration).
   bool read_only = false;

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "ormc/connection.hpp"
 #include "ormc/model.hpp"
@@ -39,6 +40,19 @@ class EntryBase {
   virtual void committed() = 0;
   //! The transaction rolled back: the object returns to its committed state.
   virtual void rolled_back() = 0;
+
+  // Savepoints (Session::begin_nested), numbered by depth: 1 is the outermost.
+  //! Before the object's first write inside savepoint `depth`: keeps what rolling back to
+  //! that savepoint restores. false when it is kept already (the object was written since).
+  virtual bool save_for_savepoint(int depth) = 0;
+  //! Savepoint `depth` (the innermost, which this object was written in) was released:
+  //! its kept state now belongs to savepoint depth-1. true when the object must join
+  //! depth-1's written list (it had no state kept there yet).
+  virtual bool release_savepoint(int depth) = 0;
+  //! Rolled back to savepoint `depth` (the innermost): the object returns to how it was
+  //! when the savepoint began -- written rows restored, unflushed edits dropped, objects
+  //! added since transient, objects removed since persistent again.
+  virtual void rollback_to_savepoint(int depth) = 0;
 
   //! Inserted by the current transaction: a rollback makes it transient again.
   bool inserted_in_transaction = false;
@@ -101,6 +115,7 @@ class Entry final : public EntryBase {
     }
     delete_flushed_ = false;
     inserted_in_transaction = false;
+    saved_.clear();
   }
 
   void rolled_back() override {
@@ -115,6 +130,45 @@ class Entry final : public EntryBase {
     }
     delete_flushed_ = false;
     inserted_in_transaction = false;
+    saved_.clear();
+  }
+
+  bool save_for_savepoint(int depth) override {
+    if (!saved_.empty() && saved_.back().depth >= depth) return false;
+    saved_.push_back({depth, state_, flushed_, delete_flushed_, inserted_in_transaction});
+    return true;
+  }
+
+  bool release_savepoint(int depth) override {
+    // The state kept at `depth` is also this object's state when savepoint depth-1
+    // began, unless depth-1 kept one of its own (written there before `depth` began).
+    const bool parent_kept = saved_.size() >= 2 && saved_[saved_.size() - 2].depth == depth - 1;
+    if (depth == 1 || parent_kept) {
+      saved_.pop_back();
+      return false;
+    }
+    saved_.back().depth = depth - 1;
+    return true;
+  }
+
+  void rollback_to_savepoint(int depth) override {
+    if (!saved_.empty() && saved_.back().depth >= depth) {
+      Saved& kept = saved_.back();
+      state_ = kept.state;
+      flushed_ = std::move(kept.flushed);
+      delete_flushed_ = kept.delete_flushed;
+      inserted_in_transaction = kept.inserted_in_transaction;
+      saved_.pop_back();
+    }
+    // Everything pending was added after the savepoint began (begin_nested() flushes), and
+    // an unflushed remove() happened after it too.
+    if (state_ == ObjectState::pending) {
+      state_ = ObjectState::transient;
+      flushed_.reset();
+    } else if (state_ == ObjectState::deleted && !delete_flushed_) {
+      state_ = ObjectState::persistent;
+    }
+    if (state_ == ObjectState::persistent && flushed_) object_ = *flushed_;
   }
 
   //! Loaded from the database: this row is the object's flushed and committed state.
@@ -209,7 +263,18 @@ class Entry final : public EntryBase {
     delete_flushed_ = true;
   }
 
+  //! What rolling back to a savepoint restores: the object's state when savepoint `depth`
+  //! began, kept at its first write inside it (innermost last).
+  struct Saved {
+    int depth;
+    ObjectState state;
+    std::optional<M> flushed;
+    bool delete_flushed;
+    bool inserted_in_transaction;
+  };
+
   M object_;
+  std::vector<Saved> saved_;
   bool delete_flushed_ = false;
   std::optional<M> flushed_;    //!< the row as the database holds it in this transaction
   std::optional<M> committed_;  //!< the row as of the last commit (what rollback restores)
