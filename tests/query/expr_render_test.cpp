@@ -100,6 +100,16 @@ TEST_CASE("arithmetic") {
   static_assert(std::is_same_v<ormc::expr_value_t<decltype(user::balance + 1)>, ormc::Decimal>);
 }
 
+TEST_CASE("a sum of decimal(p, s) values is rounded to s on SQLite, exact on PostgreSQL") {
+  // As generated for `balance decimal(12, 2)`.
+  constexpr ormc::Column<testdb::User, ormc::Decimal, 6> balance{
+      &testdb::User::balance, "balance", {.scale = 2}};
+  CHECK(expr_sql(ormc::sum(balance)) == R"(ROUND(SUM("users"."balance"), 2))");
+  CHECK(expr_sql(ormc::sum(balance), testdb::pg_like) == R"(SUM("users"."balance"))");
+  CHECK(expr_sql(ormc::sum(user::balance)) == R"(SUM("users"."balance"))");  // no scale known
+  CHECK(expr_sql(ormc::sum(balance + 1)) == R"(SUM("users"."balance" + ?1))");
+}
+
 TEST_CASE("aggregates and their result types") {
   CHECK(expr_sql(ormc::count(user::id)) == R"(COUNT("users"."id"))");
   CHECK(expr_sql(ormc::count_all()) == "COUNT(*)");

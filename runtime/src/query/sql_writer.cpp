@@ -2,6 +2,7 @@
 #include "ormc/expr/sql_writer.hpp"
 
 #include <cassert>
+#include <string>
 #include <utility>
 
 namespace ormc {
@@ -166,9 +167,17 @@ void SqlWriter::node(const detail::ExprData& data, std::size_t& pos, int context
       node(data, pos, 0, false);
       out_.sql += n.op == Op::asc ? " ASC" : " DESC";
       break;
+    case Op::sum:
+      if (n.scale >= 0 && dialect().kind() == DialectKind::sqlite) {
+        // SQLite sums decimals as doubles; a sum of s-digit decimals has s digits.
+        out_.sql += "ROUND(SUM(";
+        node(data, pos, 0, false);
+        out_.sql += "), " + std::to_string(n.scale) + ')';
+        break;
+      }
+      [[fallthrough]];
     case Op::count:
     case Op::count_distinct:
-    case Op::sum:
     case Op::avg:
     case Op::min:
     case Op::max:

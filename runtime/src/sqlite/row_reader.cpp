@@ -127,11 +127,18 @@ bool RowReader::read(int column, Decimal& out) const {
     case SQLITE_NULL: return false;
     case SQLITE_INTEGER: out = Decimal(sqlite3_column_int64(stmt_, column)); return true;
     case SQLITE_FLOAT: {
-      // A numeric column SQLite stored as REAL: exactness is gone already; the shortest
-      // text that reads back as the same double is the honest value.
+      // A NUMERIC column holds a REAL only when the decimal text survives a double to 15
+      // significant digits (else SQLite keeps the text), and SQLite's own REAL-to-text
+      // conversion prints 15 digits; so read at 15 digits. That also gives sums of
+      // decimal(p,s) values their decimal answer (2328.6, not 2328.600000000004).
       char buffer[400];
-      const auto r = std::to_chars(buffer, buffer + sizeof buffer,
-                                   sqlite3_column_double(stmt_, column), std::chars_format::fixed);
+      const double stored = sqlite3_column_double(stmt_, column);
+      const auto digits15 =
+          std::to_chars(buffer, buffer + sizeof buffer, stored, std::chars_format::general, 15);
+      double rounded = stored;
+      std::from_chars(buffer, digits15.ptr, rounded);
+      const auto r =
+          std::to_chars(buffer, buffer + sizeof buffer, rounded, std::chars_format::fixed);
       out = Decimal(std::string_view(buffer, static_cast<std::size_t>(r.ptr - buffer)));
       return true;
     }

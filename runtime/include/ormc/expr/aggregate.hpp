@@ -14,11 +14,22 @@ namespace ormc {
 namespace detail {
 
 template <typename R, Op op, typename E>
-auto aggregate(E&& e) {
+auto aggregate(E&& e, int scale = -1) {
   ExprData data;
   data.add_operator(op, 1);
+  data.nodes.back().scale = static_cast<std::int16_t>(scale);
   append_expr(data, std::forward<E>(e));
   return make_expr<R, expr_models_t<E>>(std::move(data));
+}
+
+//! The scale of a decimal(p, s) column; -1 for any other expression.
+template <typename E>
+constexpr int decimal_scale(const E& e) {
+  if constexpr (requires { e.flags.scale; }) {
+    return e.flags.scale;
+  } else {
+    return -1;
+  }
 }
 
 template <typename T>
@@ -51,8 +62,9 @@ template <Expression E>
 [[nodiscard]] auto sum(E&& e) {
   static_assert(detail::numeric_v<expr_value_t<E>>,
                 "ormc: sum() and avg() need a numeric expression");
+  const int scale = detail::decimal_scale(e);
   return detail::aggregate<detail::sum_result_t<expr_value_t<E>>, detail::Op::sum>(
-      std::forward<E>(e));
+      std::forward<E>(e), scale);
 }
 
 template <Expression E>

@@ -63,6 +63,9 @@ struct Node {
   std::uint32_t value_index = 0;  //!< Op::value: index into ExprData::values
   std::string_view table;         //!< Op::column
   std::string_view name;          //!< Op::column, Op::excluded
+  //! Op::sum of a decimal(p, s) column: s, for dialects without exact decimal sums
+  //! (SQLite adds doubles: ROUND(SUM(x), s) gives the decimal answer back). -1 otherwise.
+  std::int16_t scale = -1;
 };
 
 //! A sequence of expression trees (one for a condition, several for a column list) and the
