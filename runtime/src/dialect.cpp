@@ -1,4 +1,4 @@
-// What all dialects share: quoting identifiers.
+// What all dialects share: quoting identifiers; by default no key generator to advance.
 #include "ormc/dialect.hpp"
 
 namespace ormc {
@@ -10,6 +10,11 @@ void Dialect::append_identifier(std::string& sql, std::string_view name) const {
     if (c == '"') sql += '"';
   }
   sql += '"';
+}
+
+std::string Dialect::advance_key_generator_sql(std::string_view /*table*/,
+                                               std::string_view /*column*/) const {
+  return {};
 }
 
 }  // namespace ormc

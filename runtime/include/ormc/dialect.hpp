@@ -1,5 +1,5 @@
 // What differs between SQL databases, for the statement builders: placeholders, quoting,
-// RETURNING, upsert syntax. One implementation per backend (SQLite now, PostgreSQL next).
+// RETURNING, upsert syntax, key generators. One implementation per backend.
 #pragma once
 
 #include <string>
@@ -22,6 +22,12 @@ class Dialect {
   [[nodiscard]] virtual bool supports_returning() const { return true; }
   //! Case-insensitive LIKE: "LIKE" on SQLite (ASCII case-insensitive), "ILIKE" on PostgreSQL.
   [[nodiscard]] virtual std::string_view ilike_operator() const = 0;
+  //! SQL (no parameters) that moves the key generator of an autoincrement `column` past
+  //! every key `table` holds, to run after an INSERT gave that column explicit values, so
+  //! that the next generated key is a new one. Empty when the database needs none (SQLite
+  //! generates max(rowid) + 1); PostgreSQL's identity sequence does not see explicit keys.
+  [[nodiscard]] virtual std::string advance_key_generator_sql(std::string_view table,
+                                                              std::string_view column) const;
 };
 
 [[nodiscard]] const Dialect& sqlite_dialect();

@@ -196,13 +196,17 @@ class Entry final : public EntryBase {
 
   void insert(Connection& connection) {
     ColumnMask included{};
+    bool explicit_key = false;
     for_each_column<M>([&](const auto& column) {
       using C = std::remove_cvref_t<decltype(column)>;
       using T = typename C::value_type;
       bool include = true;
       // An auto key left at 0 and a default(now) column left unset are the database's to fill.
       if constexpr (std::is_integral_v<T>) {
-        if (column.flags.autoincrement && column.of(object_) == 0) include = false;
+        if (column.flags.autoincrement) {
+          include = column.of(object_) != 0;
+          explicit_key = include;
+        }
       }
       if constexpr (std::is_same_v<T, Timestamp>) {
         if (column.flags.default_now && column.of(object_) == Timestamp{}) {
@@ -228,6 +232,7 @@ class Entry final : public EntryBase {
       }
     }
     if (returned) object_ = std::move(*returned);
+    if (explicit_key) advance_key_generator<M>(connection);
     state_ = ObjectState::persistent;
     inserted_in_transaction = true;
     flushed_ = object_;
