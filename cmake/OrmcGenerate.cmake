@@ -6,6 +6,9 @@
 # ormc's depfile) or ormc itself changes; ormc rewrites a header only when its text
 # changes, so an unchanged schema never recompiles the code that includes it.
 #
+# SCHEMAS form one schema, so their names are shared. For independent schemas that reuse
+# names (two `model Customer`), call ormc_generate once per schema on the same TARGET.
+#
 # The ormc executable is the in-tree target `ormc` when there is one, else the imported
 # `ormc::ormc` from find_package(ormc).
 function(ormc_generate)
@@ -43,8 +46,20 @@ function(ormc_generate)
     set(_namespace_args --namespace "${ARG_NAMESPACE}")
   endif()
 
-  set(_stamp "${ARG_OUTPUT_DIR}/.ormc_generate.stamp")
-  set(_depfile "${ARG_OUTPUT_DIR}/.ormc_generate.d")
+  # Each call on a target is a schema of its own, with its own stamp, depfile and target.
+  get_property(_calls TARGET ${ARG_TARGET} PROPERTY ORMC_GENERATE_CALLS)
+  if(NOT _calls)
+    set(_calls 0)
+  endif()
+  math(EXPR _calls "${_calls} + 1")
+  set_property(TARGET ${ARG_TARGET} PROPERTY ORMC_GENERATE_CALLS ${_calls})
+  set(_suffix "")
+  if(_calls GREATER 1)
+    set(_suffix "_${_calls}")
+  endif()
+
+  set(_stamp "${ARG_OUTPUT_DIR}/.ormc_generate${_suffix}.stamp")
+  set(_depfile "${ARG_OUTPUT_DIR}/.ormc_generate${_suffix}.d")
   add_custom_command(
     OUTPUT "${_stamp}"
     BYPRODUCTS ${_headers}
@@ -55,8 +70,8 @@ function(ormc_generate)
     DEPFILE "${_depfile}"
     COMMENT "ormc: generating C++ for ${ARG_SCHEMAS}"
     VERBATIM)
-  add_custom_target(${ARG_TARGET}_ormc_generate DEPENDS "${_stamp}")
-  add_dependencies(${ARG_TARGET} ${ARG_TARGET}_ormc_generate)
+  add_custom_target(${ARG_TARGET}_ormc_generate${_suffix} DEPENDS "${_stamp}")
+  add_dependencies(${ARG_TARGET} ${ARG_TARGET}_ormc_generate${_suffix})
   target_sources(${ARG_TARGET} PRIVATE ${_headers})
   set_source_files_properties(${_headers} PROPERTIES GENERATED TRUE HEADER_FILE_ONLY TRUE)
   target_include_directories(${ARG_TARGET} PRIVATE "${ARG_OUTPUT_DIR}")

@@ -1,18 +1,21 @@
 // Transactions: commit, rollback, the RAII guard, savepoints, isolation levels, and that
-// nothing of a failed transaction is visible afterwards.
+// nothing of a failed transaction is visible afterwards; on every backend.
 #include "ormc/transaction.hpp"
 
 #include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <doctest/doctest.h>
 
-#include "backends.hpp"
 #include "ormc/connection.hpp"
 #include "ormc/engine.hpp"
 #include "ormc/error.hpp"
 #include "runtime_model.hpp"
+#include "support/test_backends.hpp"
 
-using rt_test::backends;
+using ormc_test::TestDatabase;
 
 namespace {
 
@@ -28,9 +31,9 @@ void add_user(ormc::Connection& conn, const char* name) {
 }  // namespace
 
 TEST_CASE("transaction: commit makes changes visible, rollback discards them") {
-  for (const auto& backend : backends()) {
-    INFO("backend: " << backend.name);
-    auto engine = rt_test::fresh_engine(backend);
+  FOR_EACH_BACKEND(backend) {
+    TestDatabase db(backend);
+    auto& engine = db.engine();
     rt::schema.create_all(engine);
     {
       auto conn = engine.connect();
@@ -50,9 +53,9 @@ TEST_CASE("transaction: commit makes changes visible, rollback discards them") {
 }
 
 TEST_CASE("transaction: a failed transaction leaves nothing visible") {
-  for (const auto& backend : backends()) {
-    INFO("backend: " << backend.name);
-    auto engine = rt_test::fresh_engine(backend);
+  FOR_EACH_BACKEND(backend) {
+    TestDatabase db(backend);
+    auto& engine = db.engine();
     rt::schema.create_all(engine);
     {
       auto conn = engine.connect();
@@ -72,9 +75,9 @@ TEST_CASE("transaction: a failed transaction leaves nothing visible") {
 }
 
 TEST_CASE("transaction: the guard rolls back on an exception and on an early exit") {
-  for (const auto& backend : backends()) {
-    INFO("backend: " << backend.name);
-    auto engine = rt_test::fresh_engine(backend);
+  FOR_EACH_BACKEND(backend) {
+    TestDatabase db(backend);
+    auto& engine = db.engine();
     rt::schema.create_all(engine);
     auto conn = engine.connect();
     CHECK_THROWS_AS(
@@ -101,9 +104,9 @@ TEST_CASE("transaction: the guard rolls back on an exception and on an early exi
 }
 
 TEST_CASE("transaction: a connection closed mid-transaction rolls it back") {
-  for (const auto& backend : backends()) {
-    INFO("backend: " << backend.name);
-    auto engine = rt_test::fresh_engine(backend);
+  FOR_EACH_BACKEND(backend) {
+    TestDatabase db(backend);
+    auto& engine = db.engine();
     rt::schema.create_all(engine);
     {
       auto conn = engine.connect();
@@ -115,20 +118,23 @@ TEST_CASE("transaction: a connection closed mid-transaction rolls it back") {
 }
 
 TEST_CASE("transaction: misuse is an InvalidRequestError") {
-  auto engine = ormc::Engine::connect("sqlite://:memory:");
-  auto conn = engine.connect();
-  CHECK_THROWS_AS(conn.commit(), ormc::InvalidRequestError);
-  CHECK_NOTHROW(conn.rollback());  // nothing to roll back: no-op, safe in error paths
-  CHECK_THROWS_AS((void)conn.begin_nested(), ormc::InvalidRequestError);
-  conn.begin();
-  CHECK_THROWS_WITH_AS(conn.begin(), doctest::Contains("already open"), ormc::InvalidRequestError);
-  conn.rollback();
+  FOR_EACH_BACKEND(backend) {
+    TestDatabase db(backend);
+    auto conn = db.engine().connect();
+    CHECK_THROWS_AS(conn.commit(), ormc::InvalidRequestError);
+    CHECK_NOTHROW(conn.rollback());  // nothing to roll back: no-op, safe in error paths
+    CHECK_THROWS_AS((void)conn.begin_nested(), ormc::InvalidRequestError);
+    conn.begin();
+    CHECK_THROWS_WITH_AS(conn.begin(), doctest::Contains("already open"),
+                         ormc::InvalidRequestError);
+    conn.rollback();
+  }
 }
 
 TEST_CASE("transaction: savepoint rollback keeps the outer transaction") {
-  for (const auto& backend : backends()) {
-    INFO("backend: " << backend.name);
-    auto engine = rt_test::fresh_engine(backend);
+  FOR_EACH_BACKEND(backend) {
+    TestDatabase db(backend);
+    auto& engine = db.engine();
     rt::schema.create_all(engine);
     {
       auto conn = engine.connect();
@@ -163,21 +169,91 @@ TEST_CASE("transaction: savepoint rollback keeps the outer transaction") {
   }
 }
 
-TEST_CASE("transaction: isolation levels on SQLite") {
-  auto engine = ormc::Engine::connect("sqlite://:memory:");
-  auto conn = engine.connect();
-  CHECK_NOTHROW(conn.begin({.isolation = ormc::IsolationLevel::serializable}));
-  conn.rollback();
-  CHECK_THROWS_WITH_AS(conn.begin({.isolation = ormc::IsolationLevel::read_committed}),
-                       doctest::Contains("READ COMMITTED is not available on SQLite"),
-                       ormc::ArgumentError);
-  CHECK_FALSE(conn.in_transaction());
+TEST_CASE("transaction: isolation levels") {
+  FOR_EACH_BACKEND(backend) {
+    TestDatabase db(backend);
+    auto conn = db.engine().connect();
+    CHECK_NOTHROW(conn.begin({.isolation = ormc::IsolationLevel::serializable}));
+    if (backend.postgresql()) {
+      CHECK(conn.query<std::string>("SHOW transaction_isolation") ==
+            std::vector<std::string>{"serializable"});
+    }
+    conn.rollback();
+    if (!backend.postgresql()) {
+      // SQLite transactions are always serializable: a weaker level is refused, not faked.
+      CHECK_THROWS_WITH_AS(conn.begin({.isolation = ormc::IsolationLevel::read_committed}),
+                           doctest::Contains("READ COMMITTED is not available on SQLite"),
+                           ormc::ArgumentError);
+      CHECK_FALSE(conn.in_transaction());
+      continue;
+    }
+    // PostgreSQL runs each level as asked (the server's name for it, in lower case).
+    const std::pair<ormc::IsolationLevel, const char*> levels[] = {
+        {ormc::IsolationLevel::read_committed, "read committed"},
+        {ormc::IsolationLevel::repeatable_read, "repeatable read"},
+        {ormc::IsolationLevel::read_uncommitted, "read uncommitted"},
+        {ormc::IsolationLevel::database_default, "read committed"}};
+    for (const auto& [level, name] : levels) {
+      CAPTURE(name);
+      conn.begin({.isolation = level});
+      CHECK(conn.query<std::string>("SHOW transaction_isolation") ==
+            std::vector<std::string>{name});
+      conn.rollback();
+    }
+    // A repeatable-read transaction keeps its snapshot: a row another connection commits
+    // meanwhile stays invisible to it until it ends.
+    conn.execute("CREATE TABLE t (id INTEGER)");
+    conn.begin({.isolation = ormc::IsolationLevel::repeatable_read});
+    CHECK(conn.prepare("SELECT count(*) FROM t").query().scalar<int>() == 0);
+    {
+      auto other = db.engine().connect();
+      other.execute("INSERT INTO t VALUES (1)");
+    }
+    CHECK(conn.prepare("SELECT count(*) FROM t").query().scalar<int>() == 0);
+    conn.commit();
+    CHECK(conn.prepare("SELECT count(*) FROM t").query().scalar<int>() == 1);
+  }
+}
+
+TEST_CASE("transaction: after a failed statement SQLite carries on, PostgreSQL aborts") {
+  FOR_EACH_BACKEND(backend) {
+    TestDatabase db(backend);
+    auto& engine = db.engine();
+    rt::schema.create_all(engine);
+    auto conn = engine.connect();
+    conn.begin();
+    add_user(conn, "kept");
+    CHECK_THROWS_AS(add_user(conn, "kept"), ormc::IntegrityError);
+    CHECK(conn.in_transaction());
+    if (!backend.postgresql()) {
+      // SQLite undoes only the failed statement: the transaction goes on and commits.
+      add_user(conn, "after");
+      conn.commit();
+      CHECK(count_users(engine) == 2);
+      continue;
+    }
+    // PostgreSQL refuses every statement until the transaction ends (SQLSTATE 25P02)...
+    try {
+      add_user(conn, "after");
+      FAIL("a statement ran in an aborted transaction");
+    } catch (const ormc::DatabaseError& e) {
+      CHECK(e.sqlstate() == "25P02");
+      CHECK(std::string(e.what()).find("current transaction is aborted") != std::string::npos);
+    }
+    // ... and a COMMIT of it (which the server turns into a ROLLBACK) raises.
+    CHECK_THROWS_AS(conn.commit(), ormc::DatabaseError);
+    CHECK_FALSE(conn.in_transaction());
+    CHECK(count_users(engine) == 0);
+    // The connection is usable again once the transaction is over.
+    add_user(conn, "later");
+    CHECK(count_users(engine) == 1);
+  }
 }
 
 TEST_CASE("transaction: read-only transactions refuse writes") {
-  for (const auto& backend : backends()) {
-    INFO("backend: " << backend.name);
-    auto engine = rt_test::fresh_engine(backend);
+  FOR_EACH_BACKEND(backend) {
+    TestDatabase db(backend);
+    auto& engine = db.engine();
     rt::schema.create_all(engine);
     auto conn = engine.connect();
     {

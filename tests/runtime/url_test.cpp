@@ -8,9 +8,9 @@
 
 #include <doctest/doctest.h>
 
-#include "backends.hpp"
 #include "ormc/engine.hpp"
 #include "ormc/error.hpp"
+#include "support/test_backends.hpp"
 
 using ormc::Url;
 
@@ -99,7 +99,7 @@ TEST_CASE("engine: URL options reach the engine's options") {
 }
 
 TEST_CASE("engine: a missing directory is an OperationalError that says so") {
-  const std::string dir = rt_test::scratch_directory() + "/no/such/dir";
+  const std::string dir = ormc_test::scratch_directory() + "/no/such/dir";
   try {
     (void)ormc::Engine::connect("sqlite:///" + dir + "/app.db");
     FAIL("no error");
@@ -121,7 +121,7 @@ TEST_CASE("engine: a relative path is relative to the working directory") {
 }
 
 TEST_CASE("engine: a file that is not a database fails at connect") {
-  const std::string path = rt_test::scratch_directory() + "/not_a_db.txt";
+  const std::string path = ormc_test::scratch_directory() + "/not_a_db.txt";
   {
     std::FILE* f = std::fopen(path.c_str(), "w");
     REQUIRE(f != nullptr);

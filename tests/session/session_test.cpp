@@ -3,12 +3,19 @@
 // through the engine's counters), flush order, commit, rollback, errors.
 #include "ormc/session.hpp"
 
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
 #include <doctest/doctest.h>
 
 #include "ormc/engine.hpp"
 #include "ormc/error.hpp"
 #include "ormc/expr.hpp"
-#include "test_backends.hpp"
+#include "support/test_backends.hpp"
 #include "test_model.hpp"
 
 namespace {
@@ -63,9 +70,10 @@ CREATE TABLE posts (
 )";
 
 struct Fixture {
-  qtest::TestDatabase database;
+  ormc_test::TestDatabase database;
   ormc::Engine& engine;
-  explicit Fixture(const qtest::Backend& backend) : database(backend), engine(database.engine()) {
+  explicit Fixture(const ormc_test::Backend& backend, std::string_view url_options = {})
+      : database(backend, {}, url_options), engine(database.engine()) {
     engine.connect().execute(database.postgresql() ? postgresql_ddl : sqlite_ddl);
   }
   std::uint64_t statements() const { return engine.stats().statements; }
@@ -289,5 +297,250 @@ TEST_CASE("refresh reloads the row and drops unflushed changes") {
     other.remove(*other.get<User>(a.id));
     other.commit();
     CHECK_THROWS_AS(session.refresh(a), ormc::NoResultFound);
+  }
+}
+
+TEST_CASE("begin_nested rollback undoes the savepoint's work and keeps the transaction's") {
+  FOR_EACH_BACKEND(backend) {
+    Fixture db(backend);
+    ormc::Session session(db.engine);
+    User& a = session.add(alice());
+    User& gone = session.add(User{.username = "gone", .email = "gone@example.com"});
+    session.commit();
+    a.age = 31;  // the outer transaction's change: flushed by begin_nested()
+    {
+      ormc::SessionSavepoint sp = session.begin_nested();
+      CHECK(sp.active());
+      a.age = 40;
+      a.email = "new@example.com";
+      User& b = session.add(User{.username = "bob", .email = "bob@example.com"});
+      session.remove(gone);
+      session.flush();  // all three written inside the savepoint
+      User& c = session.add(User{.username = "carol", .email = "carol@example.com"});
+      a.age = 41;                                 // and an edit never flushed
+      CHECK(session.query<User>().count() == 3);  // autoflush: carol too
+      sp.rollback();
+      CHECK_FALSE(sp.active());
+      CHECK(a.age == 31);
+      CHECK(a.email == "alice@example.com");
+      CHECK(session.state(a) == ormc::ObjectState::persistent);
+      CHECK(session.state(b) == ormc::ObjectState::transient);
+      CHECK(session.state(c) == ormc::ObjectState::transient);
+      CHECK(session.state(gone) == ormc::ObjectState::persistent);
+      CHECK(session.get<User>(b.id) == nullptr);  // not in the identity map, not in the table
+      CHECK(session.get<User>(gone.id) == &gone);
+    }
+    session.commit();
+    ormc::Session other(db.engine);
+    CHECK(other.query<User>().count() == 2);
+    CHECK(other.get<User>(a.id)->age == 31);
+  }
+}
+
+TEST_CASE("a savepoint committed joins the transaction, whose rollback then undoes it") {
+  FOR_EACH_BACKEND(backend) {
+    Fixture db(backend);
+    ormc::Session session(db.engine);
+    User& a = session.add(alice());
+    session.commit();
+    ormc::SessionSavepoint sp = session.begin_nested();
+    a.age = 50;
+    User& b = session.add(User{.username = "bob", .email = "bob@example.com"});
+    sp.commit();  // flushes, then releases
+    CHECK_FALSE(sp.active());
+    CHECK(session.state(b) == ormc::ObjectState::persistent);
+    CHECK(session.in_transaction());
+    CHECK_THROWS_AS(sp.commit(), ormc::InvalidRequestError);
+    session.rollback();
+    CHECK(a.age == 30);
+    CHECK(session.state(b) == ormc::ObjectState::transient);
+    CHECK(session.query<User>().count() == 1);
+  }
+}
+
+TEST_CASE("a failed flush inside begin_nested rolls back to it and the session carries on") {
+  FOR_EACH_BACKEND(backend) {
+    Fixture db(backend);
+    ormc::Session session(db.engine);
+    session.add(alice());
+    session.commit();
+    User& kept = session.add(User{.username = "kept", .email = "kept@example.com"});
+    // SQLAlchemy's "skip the duplicates" loop: each row in a savepoint of its own.
+    int skipped = 0;
+    std::vector<User*> added;
+    for (const char* name : {"bob", "alice", "carol"}) {
+      try {
+        ormc::SessionSavepoint sp = session.begin_nested();
+        added.push_back(&session.add(User{.username = name, .email = "x@example.com"}));
+        sp.commit();
+      } catch (const ormc::IntegrityError&) {
+        ++skipped;
+      }
+    }
+    CHECK(skipped == 1);
+    REQUIRE(added.size() == 3);
+    CHECK(session.state(*added[0]) == ormc::ObjectState::persistent);
+    CHECK(session.state(*added[1]) == ormc::ObjectState::transient);
+    CHECK(session.state(*added[2]) == ormc::ObjectState::persistent);
+    CHECK(session.state(kept) == ormc::ObjectState::persistent);  // flushed before the loop
+    session.commit();
+    ormc::Session other(db.engine);
+    CHECK(other.query<User>().count() == 4);  // alice, kept, bob, carol
+    CHECK(other.query<User>().where(user::email == "x@example.com").count() == 2);
+  }
+}
+
+TEST_CASE("nested savepoints: the inner rolled back, the outer committed") {
+  FOR_EACH_BACKEND(backend) {
+    Fixture db(backend);
+    ormc::Session session(db.engine);
+    User& a = session.add(alice());
+    session.commit();
+    ormc::SessionSavepoint outer = session.begin_nested();
+    a.age = 60;
+    User& b = session.add(User{.username = "bob", .email = "bob@example.com"});
+    {
+      ormc::SessionSavepoint inner = session.begin_nested();  // flushes age 60 and bob
+      a.age = 70;
+      b.age = 7;
+      session.add(User{.username = "carol", .email = "carol@example.com"});
+      session.flush();
+      {
+        ormc::SessionSavepoint innermost = session.begin_nested();
+        a.age = 80;
+        innermost.commit();  // age 80 now belongs to `inner`
+      }
+      CHECK(a.age == 80);
+    }  // `inner` destroyed unfinished: rolled back
+    CHECK(a.age == 60);
+    CHECK(b.age == std::nullopt);
+    CHECK(session.query<User>().count() == 2);
+    outer.commit();
+    session.commit();
+    ormc::Session other(db.engine);
+    CHECK(other.get<User>(a.id)->age == 60);
+    CHECK(other.query<User>().count() == 2);
+  }
+}
+
+TEST_CASE("finishing an outer savepoint finishes the inner ones, and commit ends them all") {
+  FOR_EACH_BACKEND(backend) {
+    Fixture db(backend);
+    ormc::Session session(db.engine);
+    User& a = session.add(alice());
+    session.commit();
+    ormc::SessionSavepoint outer = session.begin_nested();
+    a.age = 1;
+    ormc::SessionSavepoint inner = session.begin_nested();
+    a.age = 2;
+    outer.rollback();
+    CHECK_FALSE(inner.active());
+    CHECK(a.age == 30);
+    CHECK_THROWS_WITH_AS(inner.rollback(), doctest::Contains("the savepoint is finished"),
+                         ormc::InvalidRequestError);
+
+    ormc::SessionSavepoint first = session.begin_nested();
+    a.age = 3;
+    ormc::SessionSavepoint second = session.begin_nested();
+    a.age = 4;
+    session.commit();  // flushes and commits everything, savepoints included
+    CHECK_FALSE(first.active());
+    CHECK_FALSE(second.active());
+    session.rollback();  // nothing open: a no-op
+    CHECK(a.age == 4);
+    ormc::Session other(db.engine);
+    CHECK(other.get<User>(a.id)->age == 4);
+  }
+}
+
+namespace {
+
+//! The isolation level the connection's open transaction runs at (PostgreSQL).
+std::string transaction_isolation(ormc::Connection& conn) {
+  return std::get<0>(conn.query<std::tuple<std::string>>("SHOW transaction_isolation").at(0));
+}
+
+}  // namespace
+
+TEST_CASE("isolation levels: the engine's default, a session's own, a transaction's own") {
+  FOR_EACH_BACKEND(backend) {
+    if (!backend.postgresql()) {
+      // SQLite transactions are always serializable: other levels are refused up front.
+      ormc_test::TestDatabase serializable(backend, {}, "isolation_level=serializable");
+      ormc::Session session(serializable.engine());
+      CHECK_NOTHROW(session.connection());
+      CHECK_THROWS_WITH_AS(ormc_test::TestDatabase(backend, {}, "isolation_level=read_committed"),
+                           doctest::Contains("not available on SQLite"), ormc::ArgumentError);
+      ormc_test::TestDatabase plain(backend);
+      ormc::Session repeatable(
+          plain.engine(), {.transaction = {.isolation = ormc::IsolationLevel::repeatable_read}});
+      CHECK_THROWS_AS(repeatable.connection(), ormc::ArgumentError);
+      continue;
+    }
+    ormc_test::TestDatabase db(backend, {}, "isolation_level=REPEATABLE%20READ");
+    CHECK(db.engine().options().isolation_level == ormc::IsolationLevel::repeatable_read);
+    {
+      ormc::Session session(db.engine());
+      CHECK(transaction_isolation(session.connection()) == "repeatable read");
+    }
+    {
+      ormc::Session session(db.engine(),
+                            {.transaction = {.isolation = ormc::IsolationLevel::serializable}});
+      CHECK(transaction_isolation(session.connection()) == "serializable");
+    }
+    {
+      ormc::Connection conn = db.engine().connect();
+      conn.begin({.isolation = ormc::IsolationLevel::read_committed, .read_only = true});
+      CHECK(transaction_isolation(conn) == "read committed");
+      CHECK_THROWS_AS(conn.execute("CREATE TABLE t (x integer)"), ormc::DatabaseError);
+    }
+    CHECK_THROWS_WITH_AS(ormc_test::TestDatabase(backend, {}, "isolation_level=chaos"),
+                         doctest::Contains("isolation_level=chaos: expected read_committed"),
+                         ormc::ArgumentError);
+  }
+}
+
+// Write skew: each transaction reads the other's rows, then writes. Under SERIALIZABLE
+// PostgreSQL aborts one of them with SQLSTATE 40001, surfaced as SerializationError so
+// that the caller retries; nothing of the failed attempt remains.
+TEST_CASE("a serialization failure is a SerializationError, and a retry succeeds") {
+  FOR_EACH_BACKEND(backend) {
+    if (backend.sqlite_memory()) continue;  // one shared handle: no concurrent transactions
+    Fixture db(backend, backend.postgresql() ? "" : "busy_timeout_ms=100");
+    {
+      ormc::Session setup(db.engine);
+      setup.add(alice());
+      setup.commit();
+    }
+    const ormc::SessionOptions serializable{
+        .transaction = {.isolation = ormc::IsolationLevel::serializable}};
+    ormc::Session first(db.engine, serializable);
+    ormc::Session second(db.engine, serializable);
+    const std::int64_t seen_by_first = first.query<User>().count();
+    const std::int64_t seen_by_second = second.query<User>().count();
+    CHECK(seen_by_first == seen_by_second);
+    first.add(User{.username = "u" + std::to_string(seen_by_first), .email = "1@example.com"});
+    first.flush();
+    if (backend.postgresql()) {
+      second.add(User{.username = "v" + std::to_string(seen_by_second), .email = "2@example.com"});
+      second.flush();
+      first.commit();
+      CHECK_THROWS_AS(second.commit(), ormc::SerializationError);
+    } else {
+      // SQLite lets one writer in at a time: the second one's write waits for the lock
+      // (busy_timeout) and, as the first holds it, fails with "database is locked".
+      User& late = second.add(User{.username = "v", .email = "2@example.com"});
+      (void)late;
+      CHECK_THROWS_WITH_AS(second.flush(), doctest::Contains("locked"), ormc::OperationalError);
+      first.commit();
+    }
+    second.rollback();
+    // The retry sees the committed row and goes through.
+    second.add(User{.username = "v" + std::to_string(second.query<User>().count()),
+                    .email = "2@example.com"});
+    CHECK_NOTHROW(second.commit());
+    ormc::Session check(db.engine);
+    CHECK(check.query<User>().count() == 3);
+    CHECK(check.query<User>().where(user::email == "2@example.com").count() == 1);
   }
 }
