@@ -2,6 +2,7 @@
 // cache, and the transaction state that every ormc::Connection sharing it sees.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -14,6 +15,23 @@
 #include "ormc/pool_stats.hpp"
 
 namespace ormc::detail {
+
+//! The executions of one batch (an insert split into several statements), as a driver
+//! runs them: in order, stopping at the first that fails. Implemented by the caller, which
+//! binds, reads rows and turns failures into exceptions.
+class BatchExecutions {
+ public:
+  virtual ~BatchExecutions() = default;
+  [[nodiscard]] virtual std::size_t size() const = 0;
+  //! Execution i's statement with its parameters bound. It must not prepare anything (a
+  //! pipeline cannot): the caller prepares every statement before run_batch(). Statements
+  //! may be shared between executions; a driver uses the bindings before the next bind().
+  virtual PreparedStatement& bind(std::size_t i) = 0;
+  //! Execution i runs (or its result is taken) at the first step() the caller makes on
+  //! `statement`, which it then reads like any executed statement and leaves reset. Throws
+  //! to stop the batch: the executions after i are not run, or their results discarded.
+  virtual void finish(std::size_t i, PreparedStatement& statement) = 0;
+};
 
 class DriverConnection {
  public:
@@ -36,6 +54,13 @@ class DriverConnection {
   //! or the handle was lost. Drivers report it (PostgreSQL: PQstatus() == CONNECTION_BAD);
   //! the pool never hands a broken connection out again.
   [[nodiscard]] virtual bool broken() const { return false; }
+  //! Runs every execution of `batch` in order. This default runs each when it is
+  //! finished, one round trip apiece; PostgreSQL sends them all in one pipeline and reads
+  //! the results afterwards. Either way the connection is usable when it returns or throws;
+  //! the transaction around the batch (and its rollback) is the caller's.
+  virtual void run_batch(BatchExecutions& batch) {
+    for (std::size_t i = 0; i < batch.size(); ++i) batch.finish(i, batch.bind(i));
+  }
   //! A cheap round trip for pre-ping; false when the connection is dead.
   virtual bool ping() { return !broken() && !exec("SELECT 1"); }
   //! Reset on return to a pool: rolls back whatever is left open and forgets the

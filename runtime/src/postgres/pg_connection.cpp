@@ -10,23 +10,40 @@
 #include <libpq-fe.h>
 
 #include "ormc/error.hpp"
+#include "postgres/binary_format.hpp"
 #include "postgres/pg_error.hpp"
 
 namespace ormc::postgres {
 namespace {
 
 // The libpq connection keywords accepted in an engine URL's query, passed through as is.
-constexpr std::string_view libpq_keywords[] = {
-    "sslmode",          "sslrootcert",      "sslcert",         "sslkey",
-    "sslpassword",      "application_name", "connect_timeout", "target_session_attrs",
-    "gssencmode",       "keepalives",       "keepalives_idle", "keepalives_interval",
-    "keepalives_count", "tcp_user_timeout", "channel_binding", "passfile",
-    "service",          "options"};
+constexpr std::string_view libpq_keywords[] = {"sslmode",
+                                               "sslrootcert",
+                                               "sslcert",
+                                               "sslkey",
+                                               "sslpassword",
+                                               "application_name",
+                                               "connect_timeout",
+                                               "target_session_attrs",
+                                               "gssencmode",
+                                               "keepalives",
+                                               "keepalives_idle",
+                                               "keepalives_interval",
+                                               "keepalives_count",
+                                               "tcp_user_timeout",
+                                               "channel_binding",
+                                               "passfile",
+                                               "service",
+                                               "options",
+                                               "host",
+                                               "hostaddr",
+                                               "port"};
 
 // Which host a failed connection was for, for its message: the URL's, else PGHOST, else
 // libpq's default unix socket directory.
 std::string describe_target(const Url& url) {
   std::string host = url.host;
+  if (auto option = url.option("host"); host.empty() && option) host = std::string(*option);
   if (host.empty()) {
     const char* env = std::getenv("PGHOST");
     host = env != nullptr && *env != '\0' ? std::string(env) + " (from PGHOST)"
@@ -35,6 +52,8 @@ std::string describe_target(const Url& url) {
   std::string text = "host " + host;
   if (url.port) {
     text += " port " + std::to_string(*url.port);
+  } else if (auto option = url.option("port")) {
+    text += " port " + std::string(*option);
   } else if (const char* env = std::getenv("PGPORT"); env != nullptr && *env != '\0') {
     text += " port " + std::string(env);
   }
@@ -92,6 +111,13 @@ PgStatement::PgStatement(std::string sql, PgConnection& connection, std::string 
   values_.resize(n);
   null_.assign(n, 1);
   pointers_.assign(n, nullptr);
+  choose_format();
+}
+
+void PgStatement::choose_format() {
+  const int columns = PQnfields(description_);
+  binary_ = columns > 0;
+  for (int i = 0; i < columns && binary_; ++i) binary_ = reads_binary(PQftype(description_, i));
 }
 
 PgStatement::~PgStatement() {
@@ -129,19 +155,33 @@ bool PgStatement::is_null(int column) const {
 
 std::string_view PgStatement::text(int column) const {
   const char* value = PQgetvalue(result_, row_, column);
-  return std::string_view(value, static_cast<std::size_t>(PQgetlength(result_, row_, column)));
+  const std::string_view data(value, static_cast<std::size_t>(PQgetlength(result_, row_, column)));
+  const unsigned type = PQftype(result_, column);
+  if (!binary_ || is_text_type(type)) return data;
+  converted_.clear();
+  binary_to_text(type, data, converted_);
+  return converted_;
 }
 
-bool PgStatement::execute_once() {
+const char* PgStatement::raw(int column) const { return PQgetvalue(result_, row_, column); }
+
+void PgStatement::point_at_values() {
   for (std::size_t i = 0; i < values_.size(); ++i) {
     pointers_[i] = null_[i] != 0 ? nullptr : values_[i].c_str();
   }
-  PGconn* conn = connection_.native();
-  result_ = PQexecPrepared(conn, name_.c_str(), static_cast<int>(values_.size()), pointers_.data(),
-                           nullptr, nullptr, 0);
+}
+
+bool PgStatement::execute_once() {
+  point_at_values();
+  return take(PQexecPrepared(connection_.native(), name_.c_str(), static_cast<int>(values_.size()),
+                             pointers_.data(), nullptr, nullptr, binary_ ? 1 : 0));
+}
+
+bool PgStatement::take(PGresult* result) {
+  result_ = result;
   const ExecStatusType status = result_ != nullptr ? PQresultStatus(result_) : PGRES_FATAL_ERROR;
   if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) return true;
-  error_ = result_error(conn, result_, sql(), connection_.redact());
+  error_ = result_error(connection_.native(), result_, sql(), connection_.redact());
   if (result_ != nullptr) PQclear(result_);
   result_ = nullptr;
   return false;
@@ -169,13 +209,19 @@ bool PgStatement::replan() {
   }
   PQclear(description_);
   description_ = description;
+  choose_format();
   return true;
 }
 
 detail::PreparedStatement::Step PgStatement::step() {
   if (!executed_) {
     executed_ = true;
-    if (!execute_once() && !(replan() && execute_once())) return Step::error;
+    if (adopted_) {
+      adopted_ = false;  // result_ is the pipeline's; an error was set by take()
+      if (result_ == nullptr) return Step::error;
+    } else if (!execute_once() && !(replan() && execute_once())) {
+      return Step::error;
+    }
     rows_ = PQntuples(result_);
     const std::string_view command(PQcmdStatus(result_));
     changes_ = command.starts_with("SELECT") ? 0 : parse_count(PQcmdTuples(result_));
@@ -190,6 +236,7 @@ void PgStatement::reset() noexcept {
   if (result_ != nullptr) PQclear(result_);
   result_ = nullptr;
   executed_ = false;
+  adopted_ = false;
   row_ = -1;
   rows_ = 0;
 }
@@ -211,8 +258,10 @@ PgConnection::PgConnection(const Url& url, const EngineOptions& options)
     keys.push_back(key);
     values.push_back(value.c_str());
   };
-  add("host", url.host);
-  add("port", port);
+  // The URL's host and port; "?host=/run/postgresql&port=5433" (libpq's spelling for unix
+  // socket directories, which a URL's authority cannot hold) serves when they are empty.
+  if (!url.option("host")) add("host", url.host);
+  if (!url.option("port")) add("port", port);
   add("user", url.user);
   add("password", url.password);
   add("dbname", url.database);
@@ -268,9 +317,14 @@ PgConnection::~PgConnection() {
 
 const Dialect& PgConnection::dialect() const { return postgresql_dialect(); }
 
-bool PgConnection::broken() const { return conn_ == nullptr || PQstatus(conn_) == CONNECTION_BAD; }
+bool PgConnection::broken() const {
+  return conn_ == nullptr || lost_pipeline_ || PQstatus(conn_) == CONNECTION_BAD;
+}
 
 bool PgConnection::in_transaction() const {
+  // Lost inside a transaction begin() opened: it stays open for its Connection until that
+  // ends it, so that commit() fails with OperationalError rather than "no transaction".
+  if (broken()) return transaction_owner != nullptr;
   const PGTransactionStatusType status = PQtransactionStatus(conn_);
   return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
@@ -300,6 +354,12 @@ std::optional<detail::DriverError> PgConnection::exec(std::string_view sql) {
   flush_deallocations();
   const std::string text(sql);
   const bool commit = text == "COMMIT";
+  if (text == "ROLLBACK" && broken()) {
+    // Nothing to send: a broken connection is discarded, and the server ends the session's
+    // transaction with the session.
+    transaction_owner = nullptr;
+    return std::nullopt;
+  }
   PGresult* result = PQexec(conn_, text.c_str());
   const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
   std::optional<detail::DriverError> error;

@@ -18,8 +18,9 @@ namespace ormc::postgres {
 class PgConnection;
 
 //! A statement prepared on the server. Parameters travel as text with unspecified types
-//! (the server infers them); the whole result of an execution is fetched at once (text
-//! format) and step() walks its rows.
+//! (the server infers them); the whole result of an execution is fetched at once and step()
+//! walks its rows. Results come in binary when every column's type is one ormc decodes
+//! (postgres/binary_format.hpp: numbers, bool, dates and times, uuid, text), else in text.
 class PgStatement final : public detail::PreparedStatement {
  public:
   PgStatement(std::string sql, PgConnection& connection, std::string name, pg_result* description);
@@ -42,17 +43,33 @@ class PgStatement final : public detail::PreparedStatement {
     return index >= 1 && static_cast<std::size_t>(index) <= values_.size();
   }
 
+  // Pipeline mode (PgConnection::run_batch).
+  //! Sends an execution with the current bindings, without waiting for its result;
+  //! false with error() set when libpq could not queue it.
+  bool send();
+  //! The result of a sent execution (nullptr: the connection lost it): the next first
+  //! step() takes it instead of executing the statement.
+  void adopt(pg_result* result);
+
   // For the RowReader: the current row.
   [[nodiscard]] bool is_null(int column) const;
+  //! The value as the server's text output (converted from binary when it came so; the
+  //! view is valid until the next call).
   [[nodiscard]] std::string_view text(int column) const;
+  //! Whether the results are in binary format; raw() is then the binary value.
+  [[nodiscard]] bool binary() const { return binary_; }
+  [[nodiscard]] const char* raw(int column) const;
   [[nodiscard]] unsigned column_type(int column) const;  //!< the column's type OID
   [[nodiscard]] bool valid_column(int column) const {
     return column >= 0 && column < column_count();
   }
 
  private:
-  bool execute_once();  //!< PQexecPrepared; false with error_ set
-  bool replan();        //!< prepares again after "cached plan must not change result type"
+  bool execute_once();           //!< PQexecPrepared; false with error_ set
+  bool take(pg_result* result);  //!< an execution's result; false with error_ set
+  void point_at_values();        //!< fills pointers_ from values_ and null_
+  void choose_format();          //!< binary_ from description_'s column types
+  bool replan();                 //!< prepares again after "cached plan must not change result type"
 
   PgConnection& connection_;
   std::string name_;
@@ -61,11 +78,14 @@ class PgStatement final : public detail::PreparedStatement {
   int row_ = -1;
   int rows_ = 0;
   bool executed_ = false;
+  bool binary_ = false;   //!< results in binary format (resultFormat 1)
+  bool adopted_ = false;  //!< the next execution is result_ (or error_), taken from a pipeline
   std::int64_t changes_ = 0;
   detail::DriverError error_;
   std::vector<std::string> values_;
   std::vector<char> null_;  //!< 1: the parameter is NULL (every parameter starts NULL)
   std::vector<const char*> pointers_;
+  mutable std::string converted_;  //!< text() of a binary value
 };
 
 class PgConnection final : public detail::DriverConnection {
@@ -92,8 +112,13 @@ class PgConnection final : public detail::DriverConnection {
   //! A statement's server-side name is freed: DEALLOCATE now when no transaction is open
   //! (a failing DEALLOCATE must never abort the caller's transaction), else later.
   void deallocate(const std::string& name) noexcept;
-  //! PQstatus() == CONNECTION_BAD: the server closed it or the network failed.
+  //! PQstatus() == CONNECTION_BAD (the server closed it or the network failed), or a
+  //! pipeline that libpq could not leave.
   [[nodiscard]] bool broken() const override;
+  //! Several executions in one pipeline (PQenterPipelineMode): every statement is sent,
+  //! then one sync, then the results are read in order. One round trip for the batch, and
+  //! the server works on one execution while the client binds the next.
+  void run_batch(detail::BatchExecutions& batch) override;
 
  private:
   void flush_deallocations() noexcept;
@@ -102,6 +127,7 @@ class PgConnection final : public detail::DriverConnection {
   std::uint64_t statement_serial_ = 0;
   std::vector<std::string> pending_deallocations_;
   bool closing_ = false;
+  bool lost_pipeline_ = false;  //!< a pipeline could not be closed: the pool must drop it
   bool redact_ = false;
 };
 

@@ -12,12 +12,17 @@ pool::Factory connection_factory(detail::EngineState& state) {
 }
 
 bool is_driver_option(std::string_view name) {
-  static constexpr std::string_view names[] = {
-      "sslmode",          "sslrootcert",      "sslcert",          "sslkey",
-      "sslpassword",      "application_name", "connect_timeout",  "target_session_attrs",
-      "gssencmode",       "keepalives",       "keepalives_idle",  "keepalives_interval",
-      "keepalives_count", "tcp_user_timeout", "channel_binding",  "passfile",
-      "service",          "options",          "statement_timeout"};
+  static constexpr std::string_view names[] = {"sslmode",           "sslrootcert",
+                                               "sslcert",           "sslkey",
+                                               "sslpassword",       "application_name",
+                                               "connect_timeout",   "target_session_attrs",
+                                               "gssencmode",        "keepalives",
+                                               "keepalives_idle",   "keepalives_interval",
+                                               "keepalives_count",  "tcp_user_timeout",
+                                               "channel_binding",   "passfile",
+                                               "service",           "options",
+                                               "statement_timeout", "host",
+                                               "hostaddr",          "port"};
   for (const std::string_view n : names) {
     if (n == name) return true;
   }

@@ -1,36 +1,24 @@
-// Reading PostgreSQL result columns (text format) into C++ values, by the column's type.
+// Reading PostgreSQL result columns into C++ values, by the column's type: binary values
+// of the types that have one decoded directly, everything else parsed from its text (a
+// binary value read as another type goes through its text form, so both formats read the
+// same).
 #include "ormc/postgres/row_reader.hpp"
 
 #include <charconv>
+#include <chrono>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 #include <string>
 
 #include "iso8601.hpp"
 #include "ormc/error.hpp"
+#include "postgres/binary_format.hpp"
 #include "postgres/pg_connection.hpp"
 
 namespace ormc::postgres {
 namespace {
-
-// Type OIDs of pg_type (fixed in every PostgreSQL installation).
-constexpr unsigned bool_oid = 16;
-constexpr unsigned bytea_oid = 17;
-constexpr unsigned int8_oid = 20;
-constexpr unsigned int2_oid = 21;
-constexpr unsigned int4_oid = 23;
-constexpr unsigned oid_oid = 26;
-constexpr unsigned json_oid = 114;
-constexpr unsigned float4_oid = 700;
-constexpr unsigned float8_oid = 701;
-constexpr unsigned date_oid = 1082;
-constexpr unsigned time_oid = 1083;
-constexpr unsigned timestamp_oid = 1114;
-constexpr unsigned timestamptz_oid = 1184;
-constexpr unsigned numeric_oid = 1700;
-constexpr unsigned uuid_oid = 2950;
-constexpr unsigned jsonb_oid = 3802;
 
 std::string preview(std::string_view text) {
   std::string out = "'" + std::string(text.substr(0, 40)) + "'";
@@ -94,6 +82,10 @@ bool RowReader::is_null(int column) const { return stmt_->is_null(column); }
 
 bool RowReader::read(int column, bool& out) const {
   if (stmt_->is_null(column)) return false;
+  if (stmt_->binary() && stmt_->column_type(column) == bool_oid) {
+    out = stmt_->raw(column)[0] != 0;
+    return true;
+  }
   const std::string_view text = stmt_->text(column);
   if (stmt_->column_type(column) == bool_oid || text == "t" || text == "f") {
     out = text == "t";
@@ -107,6 +99,12 @@ bool RowReader::read(int column, bool& out) const {
 
 bool RowReader::read(int column, std::int64_t& out) const {
   if (stmt_->is_null(column)) return false;
+  const unsigned type = stmt_->column_type(column);
+  if (stmt_->binary() &&
+      (type == int8_oid || type == int4_oid || type == int2_oid || type == bool_oid)) {
+    out = decode_integer(type, stmt_->raw(column));
+    return true;
+  }
   const std::string_view text = stmt_->text(column);
   if (stmt_->column_type(column) == bool_oid) {
     out = text == "t" ? 1 : 0;
@@ -118,6 +116,11 @@ bool RowReader::read(int column, std::int64_t& out) const {
 
 bool RowReader::read(int column, double& out) const {
   if (stmt_->is_null(column)) return false;
+  const unsigned type = stmt_->column_type(column);
+  if (stmt_->binary() && (type == float8_oid || type == float4_oid)) {
+    out = decode_float(type, stmt_->raw(column));
+    return true;
+  }
   const std::string_view text = stmt_->text(column);
   if (!parse_double(text, out)) throw_type(column, "double", "it holds " + preview(text));
   return true;
@@ -125,13 +128,28 @@ bool RowReader::read(int column, double& out) const {
 
 bool RowReader::read(int column, std::string_view& out) const {
   if (stmt_->is_null(column)) return false;
+  // As on SQLite, a number, a boolean or bytes is not text: reading one as a string is
+  // a mapping mistake (its text form would be the server's, not the application's).
+  switch (stmt_->column_type(column)) {
+    case bool_oid:
+    case bytea_oid:
+    case int2_oid:
+    case int4_oid:
+    case int8_oid:
+    case float4_oid:
+    case float8_oid:
+    case numeric_oid:
+      throw_type(column, "text", "it holds " + preview(stmt_->text(column)) + ", not text");
+    default: break;
+  }
   out = stmt_->text(column);
   return true;
 }
 
 bool RowReader::read(int column, std::string& out) const {
-  if (stmt_->is_null(column)) return false;
-  out.assign(stmt_->text(column));
+  std::string_view text;
+  if (!read(column, text)) return false;
+  out.assign(text);
   return true;
 }
 
@@ -158,6 +176,14 @@ bool RowReader::read(int column, Decimal& out) const {
 bool RowReader::read(int column, Json& out) const { return read(column, out.text); }
 
 bool RowReader::read(int column, Date& out) const {
+  if (stmt_->is_null(column)) return false;
+  if (stmt_->binary() && stmt_->column_type(column) == date_oid) {
+    const std::int32_t days = decode_int32(stmt_->raw(column));
+    if (!is_infinite_date(days)) {  // infinity fails below, as its text does
+      out = Date(std::chrono::sys_days(std::chrono::days(days + unix_days_at_2000)));
+      return true;
+    }
+  }
   std::string_view text;
   if (!read(column, text)) return false;
   const auto value = detail::parse_date(text);
@@ -167,6 +193,11 @@ bool RowReader::read(int column, Date& out) const {
 }
 
 bool RowReader::read(int column, Time& out) const {
+  if (stmt_->is_null(column)) return false;
+  if (stmt_->binary() && stmt_->column_type(column) == time_oid) {
+    out = Time(decode_int64(stmt_->raw(column)));
+    return true;
+  }
   std::string_view text;
   if (!read(column, text)) return false;
   const auto value = detail::parse_time(text);
@@ -176,6 +207,15 @@ bool RowReader::read(int column, Time& out) const {
 }
 
 bool RowReader::read(int column, Timestamp& out) const {
+  if (stmt_->is_null(column)) return false;
+  const unsigned type = stmt_->column_type(column);
+  if (stmt_->binary() && (type == timestamptz_oid || type == timestamp_oid)) {
+    const std::int64_t micros = decode_int64(stmt_->raw(column));
+    if (!is_infinite_timestamp(micros)) {  // infinity fails below, as its text does
+      out = Timestamp(std::chrono::microseconds(micros) + std::chrono::days(unix_days_at_2000));
+      return true;
+    }
+  }
   std::string_view text;
   if (!read(column, text)) return false;
   const auto value = detail::parse_timestamp(text);
@@ -188,6 +228,11 @@ bool RowReader::read(int column, Timestamp& out) const {
 }
 
 bool RowReader::read(int column, Uuid& out) const {
+  if (stmt_->is_null(column)) return false;
+  if (stmt_->binary() && stmt_->column_type(column) == uuid_oid) {
+    std::memcpy(out.bytes.data(), stmt_->raw(column), out.bytes.size());
+    return true;
+  }
   std::string_view text;
   if (!read(column, text)) return false;
   const auto value = Uuid::parse(text);

@@ -1,11 +1,14 @@
 // Running the statement builders on a Connection: the definitions of their all(), first(),
 // one(), one_or_none(), scalar(), scalars() and execute(). Every statement is prepared
 // through the connection's cache (keyed by its SQL text), bound from its rendered values,
-// and its rows hydrated by the runtime's typed readers (ormc/result.hpp).
+// and its rows hydrated by the runtime's typed readers (ormc/result.hpp). An insert of
+// several batches runs them as one batch of the backend (one pipeline on PostgreSQL).
 #pragma once
 
 #include <cstdint>
 #include <optional>
+#include <span>
+#include <string_view>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -15,6 +18,7 @@
 #include "ormc/error.hpp"
 #include "ormc/query/delete.hpp"
 #include "ormc/query/insert.hpp"
+#include "ormc/query/key_generator.hpp"
 #include "ormc/query/select.hpp"
 #include "ormc/query/update.hpp"
 
@@ -33,6 +37,38 @@ inline std::int64_t run_execute(Connection& connection, const RenderedStatement&
   prepared.bind_values(statement.values);
   return prepared.execute();
 }
+
+//! Receives the rows a batch of statements returns, statement by statement, in order.
+class BatchRowSink {
+ public:
+  virtual ~BatchRowSink() = default;
+  //! One row; `first` on the first row of each statement (whose SQL is `sql`).
+  virtual void read(const Row& row, bool first, std::string_view sql) = 0;
+};
+
+//! Runs `statements` in order as one unit: in the open transaction, else in one of its own
+//! that commits when all succeeded. The backend runs them as one batch (PostgreSQL: one
+//! pipeline, one round trip); the first failure is thrown as the DatabaseError of that
+//! statement, with its values, and the connection is left usable. Returns the rows changed.
+std::int64_t run_batches(Connection& connection, std::span<const RenderedStatement> statements,
+                         BatchRowSink* rows);
+
+//! Collects the rows of returning() into `out`, reading each statement's columns once.
+template <typename Returning>
+class ReturningSink final : public BatchRowSink {
+ public:
+  explicit ReturningSink(std::vector<Returning>& out) : out_(out) {}
+  void read(const Row& row, bool first, std::string_view sql) override {
+    row.visit([&](const auto& reader) {
+      if (first) decoder_.prepare(reader, sql);
+      decoder_.read(reader, out_.emplace_back());
+    });
+  }
+
+ private:
+  std::vector<Returning>& out_;
+  RowDecoder<Returning> decoder_{};
+};
 
 template <typename Row>
 struct first_column {
@@ -102,35 +138,36 @@ auto Select<Row, Models>::scalars(Connection& connection) const {
 // --- Insert ---
 
 template <Model M, typename Returning>
+void Insert<M, Returning>::after_explicit_keys(Connection& connection) const {
+  for (const detail::InsertGroup& group : data_.groups) {
+    if (detail::writes_autoincrement<M>(group.columns)) {
+      detail::advance_key_generator<M>(connection);
+      return;
+    }
+  }
+}
+
+template <Model M, typename Returning>
 std::int64_t Insert<M, Returning>::execute(Connection& connection) const {
   const std::vector<RenderedStatement> batches = render_batches(connection.dialect());
-  if (batches.size() == 1) return detail::run_execute(connection, batches.front());
-  // Several statements are one insert: all or nothing.
-  std::optional<Transaction> transaction;
-  if (!connection.in_transaction()) transaction.emplace(connection);
-  std::int64_t changed = 0;
-  for (const RenderedStatement& batch : batches) changed += detail::run_execute(connection, batch);
-  if (transaction) transaction->commit();
-  return changed;
+  const std::int64_t rows = batches.size() == 1 ? detail::run_execute(connection, batches.front())
+                                                : detail::run_batches(connection, batches, nullptr);
+  after_explicit_keys(connection);
+  return rows;
 }
 
 template <Model M, typename Returning>
 auto Insert<M, Returning>::all(Connection& connection) const {
   detail::require_returning<Returning>();
   const std::vector<RenderedStatement> batches = render_batches(connection.dialect());
-  std::optional<Transaction> transaction;
-  if (batches.size() > 1 && !connection.in_transaction()) transaction.emplace(connection);
   std::vector<Returning> rows;
-  for (const RenderedStatement& batch : batches) {
-    std::vector<Returning> more = detail::run_query(connection, batch).template all<Returning>();
-    if (rows.empty()) {
-      rows = std::move(more);
-    } else {
-      rows.insert(rows.end(), std::make_move_iterator(more.begin()),
-                  std::make_move_iterator(more.end()));
-    }
+  if (batches.size() == 1) {
+    rows = detail::run_query(connection, batches.front()).template all<Returning>();
+  } else {
+    detail::ReturningSink<Returning> sink(rows);
+    detail::run_batches(connection, batches, &sink);
   }
-  if (transaction) transaction->commit();
+  after_explicit_keys(connection);
   return rows;
 }
 
@@ -138,7 +175,9 @@ template <Model M, typename Returning>
 auto Insert<M, Returning>::one(Connection& connection) const {
   detail::require_returning<Returning>();
   const RenderedStatement statement = render(connection.dialect());
-  return detail::run_query(connection, statement).template one<Returning>();
+  auto row = detail::run_query(connection, statement).template one<Returning>();
+  after_explicit_keys(connection);
+  return row;
 }
 
 // --- Update and Delete ---

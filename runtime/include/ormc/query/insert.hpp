@@ -1,6 +1,6 @@
 // INSERT: ormc::insert<User>().values(user) for objects (one or a range, in multi-row
-// VALUES batched under the dialect's placeholder limit), or .values(ormc::set(col, v), ...)
-// for a row of chosen columns. on_conflict() (upsert.hpp) and returning() extend it.
+// VALUES batched by insert_batch_parameters), or .values(ormc::set(col, v), ...) for a row
+// of chosen columns. on_conflict() (upsert.hpp) and returning() extend it.
 #pragma once
 
 #include <bitset>
@@ -41,6 +41,15 @@ struct InsertData {
   ConflictData conflict;
   ExprData returning;
 };
+
+//! Placeholders per statement of a multi-row insert: at most the dialect's limit
+//! (max_parameters), and 4000 on PostgreSQL, where the server parses and plans a long
+//! VALUES list in time that grows faster than its length while the pipeline makes more
+//! statements cost no round trips: 100k rows in pipelined statements of 4000 parameters
+//! took 256 ms on raw libpq, in statements of 65532 422 ms (docs/perf.md).
+[[nodiscard]] inline std::size_t insert_batch_parameters(const Dialect& dialect) {
+  return dialect.kind() == DialectKind::postgresql ? 4000 : max_parameters(dialect);
+}
 
 //! One statement per batch; max_parameters bounds the placeholders of each.
 [[nodiscard]] std::vector<RenderedStatement> render_insert(const InsertData& insert,
@@ -132,25 +141,33 @@ class Insert {
   //! The statement for all rows at once; InvalidRequestError when they need several
   //! statements (rows inserting different columns): use render_batches() then.
   [[nodiscard]] RenderedStatement render(const Dialect& dialect) const;
-  //! The statements, each under the dialect's placeholder limit (or max_parameters).
+  //! The statements, each of at most max_parameters placeholders (default: the dialect's
+  //! batch size, detail::insert_batch_parameters).
   [[nodiscard]] std::vector<RenderedStatement> render_batches(
       const Dialect& dialect, std::size_t max_parameters = 0) const {
     return detail::render_insert(
-        data_, dialect, max_parameters != 0 ? max_parameters : detail::max_parameters(dialect));
+        data_, dialect,
+        max_parameters != 0 ? max_parameters : detail::insert_batch_parameters(dialect));
   }
   [[nodiscard]] const detail::InsertData& data() const { return data_; }
   [[nodiscard]] detail::InsertData& data() { return data_; }
 
   // Running it (defined in ormc/query/execute.hpp, which ormc/query.hpp includes).
-  //! Runs every batch (in one transaction when there are several and none is open);
-  //! returns the rows inserted (or updated by an upsert).
+  //! Runs every batch (in one transaction when there are several and none is open; on
+  //! PostgreSQL all in one pipeline); returns the rows inserted (or updated by an upsert).
+  //! Rows that give an autoincrement key its own value move PostgreSQL's identity
+  //! sequence past them, so that later generated keys are new (one more statement).
   std::int64_t execute(Connection& connection) const;
-  //! With returning(): the returned rows of every batch.
+  //! With returning(): the returned rows of every batch, in the order of the objects.
   [[nodiscard]] auto all(Connection& connection) const;
   //! With returning(): the one returned row (NoResultFound / MultipleResultsFound).
   [[nodiscard]] auto one(Connection& connection) const;
 
  private:
+  //! After rows that gave the autoincrement key their own values: keeps the database's key
+  //! generator past them (detail::advance_key_generator), as SQLite does by itself.
+  void after_explicit_keys(Connection& connection) const;
+
   void add_object(const M& row) {
     std::bitset<column_count> mask;
     std::size_t i = 0;

@@ -11,28 +11,12 @@
 #include "ormc/dialect.hpp"
 #include "ormc/hydrate.hpp"
 #include "ormc/model.hpp"
+#include "ormc/query/key_generator.hpp"
 #include "ormc/result.hpp"
 #include "ormc/session/identity_key.hpp"
 #include "ormc/statement.hpp"
 
 namespace ormc::detail {
-
-//! After an INSERT gave M's autoincrement key an explicit value: moves the database's key
-//! generator past it (Dialect::advance_key_generator_sql), so that later generated keys
-//! do not collide with it. Nothing to do on SQLite.
-template <Model M>
-void advance_key_generator(Connection& connection) {
-  for_each_column<M>([&](const auto& column) {
-    if (!column.flags.autoincrement) return;
-    const std::string sql =
-        connection.dialect().advance_key_generator_sql(model_traits<M>::table_name, column.name);
-    if (sql.empty()) return;
-    Statement statement = connection.prepare(sql);
-    Result result = statement.query();
-    while (result.next()) {
-    }
-  });
-}
 
 //! "col1", "col2", ... in model order.
 template <Model M>
