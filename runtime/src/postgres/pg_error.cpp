@@ -88,6 +88,32 @@ detail::DriverError make_error(std::string sqlstate, std::string message, std::s
   return error;
 }
 
+namespace {
+
+// A data exception's primary message quotes the value it could not take (invalid input
+// syntax for type integer: "abc"; invalid input value for enum role: "root"), where other
+// classes quote only names (relations, constraints). With redact_values, every quoted span
+// of a class 22 message goes.
+std::string without_quoted_values(std::string_view message) {
+  std::string out;
+  out.reserve(message.size());
+  std::size_t i = 0;
+  while (i < message.size()) {
+    const std::size_t open = message.find('"', i);
+    const std::size_t close = open == std::string_view::npos ? open : message.find('"', open + 1);
+    if (close == std::string_view::npos) {
+      out.append(message.substr(i));
+      break;
+    }
+    out.append(message.substr(i, open - i));
+    out += "\"<redacted>\"";
+    i = close + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
 detail::DriverError result_error(pg_conn* conn, const pg_result* result, std::string_view sql,
                                  bool redact) {
   std::string sqlstate;
@@ -96,7 +122,7 @@ detail::DriverError result_error(pg_conn* conn, const pg_result* result, std::st
     if (const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE)) sqlstate = state;
     const char* primary = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
     if (primary != nullptr) {
-      message = primary;
+      message = redact && sqlstate.starts_with("22") ? without_quoted_values(primary) : primary;
       const char* detail = redact ? nullptr : PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL);
       if (detail != nullptr) {
         message += " (";
@@ -109,10 +135,14 @@ detail::DriverError result_error(pg_conn* conn, const pg_result* result, std::st
   }
   if (message.empty()) message = trimmed(PQerrorMessage(conn));
   if (message.empty()) message = "the PostgreSQL connection failed";
-  if (sqlstate.empty() && conn != nullptr && PQstatus(conn) == CONNECTION_BAD) {
-    message = "the connection to the PostgreSQL server was lost: " + message;
-  }
-  return make_error(std::move(sqlstate), std::move(message), sql);
+  // Also after a FATAL with a SQLSTATE (57P01 when the server shuts down or the backend is
+  // terminated, 25P03 for an idle transaction's timeout): the caller must learn that the
+  // connection, not just the statement, is gone, and get an OperationalError for it.
+  const bool lost = conn != nullptr && PQstatus(conn) == CONNECTION_BAD;
+  if (lost) message = "the connection to the PostgreSQL server was lost: " + message;
+  detail::DriverError error = make_error(std::move(sqlstate), std::move(message), sql);
+  if (lost) error.kind = detail::ErrorClass::operational;
+  return error;
 }
 
 }  // namespace ormc::postgres

@@ -22,6 +22,8 @@ namespace ormc::postgres {
 
 //! The error of `result` (may be null: then the connection's message) for `sql`. The
 //! server's DETAIL is appended unless `redact` (it may quote row values: "Key (email)=...").
+//! When the connection is lost (CONNECTION_BAD) the message says so and the error is
+//! operational, whatever the SQLSTATE.
 [[nodiscard]] detail::DriverError result_error(pg_conn* conn, const pg_result* result,
                                                std::string_view sql, bool redact = false);
 
