@@ -193,9 +193,10 @@ TEST_CASE("transaction: isolation levels") {
         {ormc::IsolationLevel::repeatable_read, "repeatable read"},
         {ormc::IsolationLevel::read_uncommitted, "read uncommitted"},
         {ormc::IsolationLevel::database_default, "read committed"}};
-    for (const auto& [level, name] : levels) {
+    for (const auto& level_name : levels) {  // not [level, name]: clang 14 cannot CAPTURE those
+      const char* name = level_name.second;
       CAPTURE(name);
-      conn.begin({.isolation = level});
+      conn.begin({.isolation = level_name.first});
       CHECK(conn.query<std::string>("SHOW transaction_isolation") ==
             std::vector<std::string>{name});
       conn.rollback();
