@@ -4,13 +4,14 @@
 // is lost, nothing uncommitted is half-written, and the pool never hands a dead connection
 // out again.
 //
-// The server comes from the environment as in postgres_test.cpp. Restarting it needs a
-// command: ORMC_TEST_PG_RESTART (run with /bin/sh), else inside `pg_virtualenv` the
-// cluster it made (`pg_ctlcluster $PGVERSION regress stop -m fast`, then `start`). Without
-// one the restart case is skipped with one loud line, and fails when CI=true. ctest runs
-// these cases alone (RUN_SERIAL): a restart would break any other test using the server.
+// The server and the schema of each case: ormc_test::postgres_backend() and TestDatabase
+// (without a server the cases do nothing but print the skip line; under CI=true they
+// fail). Restarting the server needs a command: ORMC_TEST_PG_RESTART (run with /bin/sh),
+// else inside `pg_virtualenv` the cluster it made (`pg_ctlcluster $PGVERSION regress stop
+// -m fast`, then `start`). Without one the restart case is skipped with one loud line, and
+// fails when CI=true. ctest runs these cases alone (RUN_SERIAL): a restart would break any
+// other test using the server.
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -32,43 +33,26 @@
 #include "ormc/engine.hpp"
 #include "ormc/error.hpp"
 #include "ormc/transaction.hpp"
+#include "support/test_backends.hpp"
+
+using ormc_test::environment_variable;
+using ormc_test::under_ci;
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-const char* env(const char* name) {
-  const char* value = std::getenv(name);
-  return value != nullptr && *value != '\0' ? value : nullptr;
-}
-
-bool under_ci() {
-  const char* ci = env("CI");
-  return ci != nullptr && std::string_view(ci) == "true";
-}
-
-//! The server's URL, or nullopt when none is configured.
-std::optional<std::string> server_url() {
-  if (const char* url = env("ORMC_TEST_POSTGRES_URL")) return std::string(url);
-  if (env("PGHOST") != nullptr || env("PGDATABASE") != nullptr) return std::string("postgresql://");
-  return std::nullopt;
-}
-
-std::string with_option(std::string url, std::string_view option) {
-  url += url.find('?') == std::string::npos ? '?' : '&';
-  url += option;
-  return url;
-}
-
 //! A shell command that restarts the server, or nullopt when there is none.
 std::optional<std::string> restart_command() {
-  if (const char* command = env("ORMC_TEST_PG_RESTART")) return std::string(command);
+  if (const char* command = environment_variable("ORMC_TEST_PG_RESTART")) {
+    return std::string(command);
+  }
   // pg_virtualenv makes the cluster "regress" of $PGVERSION and marks it as its own; its
   // configuration lives under PG_CLUSTER_CONF_ROOT (pg_virtualenv -t, or not root), else
   // /etc/postgresql. Restarting a cluster it did not make could hit a real one: never.
-  const char* version = env("PGVERSION");
+  const char* version = environment_variable("PGVERSION");
   if (version == nullptr) return std::nullopt;
-  const char* root = env("PG_CLUSTER_CONF_ROOT");
+  const char* root = environment_variable("PG_CLUSTER_CONF_ROOT");
   const std::filesystem::path marker = std::filesystem::path(root ? root : "/etc/postgresql") /
                                        version / "regress" / ".by_pg_virtualenv";
   std::error_code error;
@@ -83,45 +67,27 @@ std::optional<std::string> restart_command() {
   return cluster + "stop -m fast && " + cluster + "start";
 }
 
-//! An engine (with `options` added to its URL) working in a schema of its own, dropped at
-//! the end; `admin` works in the default schema, for the faults made from outside.
+//! An engine (with `url_options` added to its URL) working in a schema of its own, dropped
+//! at the end, holding the table fault_rows; `admin` works in the default schema, for the
+//! faults made from outside.
 struct FaultDatabase {
-  std::string base_url;
-  std::string schema;
-  ormc::Engine engine;
+  ormc_test::TestDatabase database;
+  ormc::Engine& engine;
   ormc::Engine admin;
 
-  FaultDatabase(const std::string& url, std::string_view options)
-      : base_url(url),
-        schema(make_schema(url)),
-        engine(ormc::Engine::connect(
-            with_option(with_option(url, "options=-csearch_path%3D" + schema), options))),
-        admin(ormc::Engine::connect(url)) {
+  FaultDatabase(const ormc_test::Backend& backend, std::string_view url_options)
+      : database(backend, {}, url_options),
+        engine(database.engine()),
+        admin(ormc::Engine::connect(*backend.url)) {
     auto conn = engine.connect();
     conn.execute("CREATE TABLE fault_rows (id bigint PRIMARY KEY, note text NOT NULL)");
-  }
-  ~FaultDatabase() {
-    try {
-      auto conn = ormc::Engine::connect(base_url).connect();
-      conn.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-    } catch (...) {  // NOLINT(bugprone-empty-catch): best effort
-    }
-  }
-  FaultDatabase(const FaultDatabase&) = delete;
-  FaultDatabase& operator=(const FaultDatabase&) = delete;
-
-  static std::string make_schema(const std::string& url) {
-    static std::atomic<int> counter{0};
-    std::string name = "ormc_fault_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
-    auto conn = ormc::Engine::connect(url).connect();
-    conn.execute("CREATE SCHEMA " + name);
-    return name;
   }
 
   //! The ids in fault_rows, read on a connection of its own (not the pool's).
   [[nodiscard]] std::vector<std::int64_t> ids() const {
-    auto conn = ormc::Engine::connect(base_url).connect();
-    return conn.query<std::int64_t>("SELECT id FROM " + schema + ".fault_rows ORDER BY id");
+    auto conn = ormc::Engine::connect(*database.backend().url).connect();
+    return conn.query<std::int64_t>("SELECT id FROM " + database.schema() +
+                                    ".fault_rows ORDER BY id");
   }
 };
 
@@ -311,14 +277,15 @@ void check_transaction_lost(FaultDatabase& db, bool statement_first, Kill kill) 
 }  // namespace
 
 TEST_CASE("fault: a PostgreSQL server is configured (else: skipped loudly, failed under CI)") {
-  if (server_url()) return;
-  std::cerr << "POSTGRESQL FAULT TESTS SKIPPED: no server (set ORMC_TEST_POSTGRES_URL)\n";
-  CHECK_MESSAGE(!under_ci(), "CI=true: the PostgreSQL fault tests must run against a server");
+  const ormc_test::Backend* backend = ormc_test::postgres_backend();  // prints the skip line
+  if (backend == nullptr) return;
+  CHECK_MESSAGE(backend->url.has_value(),
+                "CI=true: the PostgreSQL fault tests must run against a server");
 }
 
 TEST_CASE("fault: server restarted mid-transaction - OperationalError, rows gone, pre_ping") {
-  const auto url = server_url();
-  if (!url) return;
+  const ormc_test::Backend* backend = ormc_test::postgres_backend();
+  if (backend == nullptr) return;
   const auto restart = restart_command();
   if (!restart) {
     std::cerr << "POSTGRESQL RESTART TEST SKIPPED: no way to restart the server (set "
@@ -329,7 +296,7 @@ TEST_CASE("fault: server restarted mid-transaction - OperationalError, rows gone
   }
   for (const bool statement_first : {false, true}) {
     CAPTURE(statement_first);
-    FaultDatabase db(*url, "pool_size=2&max_overflow=0&pool_pre_ping=true");
+    FaultDatabase db(*backend, "pool_size=2&max_overflow=0&pool_pre_ping=true");
     check_transaction_lost(db, statement_first, [&](std::int64_t, std::int64_t) {
       const int status = std::system(restart->c_str());
       REQUIRE_MESSAGE((WIFEXITED(status) && WEXITSTATUS(status) == 0),
@@ -339,11 +306,11 @@ TEST_CASE("fault: server restarted mid-transaction - OperationalError, rows gone
 }
 
 TEST_CASE("fault: backend terminated mid-transaction - OperationalError, rows gone, pre_ping") {
-  const auto url = server_url();
-  if (!url) return;
+  const ormc_test::Backend* backend = ormc_test::postgres_backend();
+  if (backend == nullptr) return;
   for (const bool statement_first : {false, true}) {
     CAPTURE(statement_first);
-    FaultDatabase db(*url, "pool_size=2&max_overflow=0&pool_pre_ping=true");
+    FaultDatabase db(*backend, "pool_size=2&max_overflow=0&pool_pre_ping=true");
     check_transaction_lost(db, statement_first,
                            [&](std::int64_t victim_pid, std::int64_t idle_pid) {
                              terminate_backend(db.admin, victim_pid);
@@ -353,9 +320,9 @@ TEST_CASE("fault: backend terminated mid-transaction - OperationalError, rows go
 }
 
 TEST_CASE("fault: without pre_ping a terminated idle connection fails once, then is replaced") {
-  const auto url = server_url();
-  if (!url) return;
-  FaultDatabase db(*url, "pool_size=1&max_overflow=0");
+  const ormc_test::Backend* backend = ormc_test::postgres_backend();
+  if (backend == nullptr) return;
+  FaultDatabase db(*backend, "pool_size=1&max_overflow=0");
   PoolEventLog log(db.engine);
   db.engine.reset_stats();
   std::int64_t pid = 0;
@@ -385,9 +352,9 @@ TEST_CASE("fault: without pre_ping a terminated idle connection fails once, then
 }
 
 TEST_CASE("fault: pool exhausted - TimeoutError naming the pool state, then checkout works") {
-  const auto url = server_url();
-  if (!url) return;
-  FaultDatabase db(*url, "pool_size=2&max_overflow=1&pool_timeout=1");
+  const ormc_test::Backend* backend = ormc_test::postgres_backend();
+  if (backend == nullptr) return;
+  FaultDatabase db(*backend, "pool_size=2&max_overflow=1&pool_timeout=1");
   ormc::Engine& engine = db.engine;
   engine.reset_stats();
   constexpr auto timeout = std::chrono::milliseconds(1000);
@@ -450,9 +417,9 @@ TEST_CASE("fault: pool exhausted - TimeoutError naming the pool state, then chec
 }
 
 TEST_CASE("fault: statement_timeout - OperationalError, and the same connection is reused") {
-  const auto url = server_url();
-  if (!url) return;
-  FaultDatabase db(*url, "statement_timeout=100&pool_size=1&max_overflow=0");
+  const ormc_test::Backend* backend = ormc_test::postgres_backend();
+  if (backend == nullptr) return;
+  FaultDatabase db(*backend, "statement_timeout=100&pool_size=1&max_overflow=0");
   ormc::Engine& engine = db.engine;
   PoolEventLog log(engine);
   engine.reset_stats();
@@ -505,9 +472,9 @@ TEST_CASE("fault: statement_timeout - OperationalError, and the same connection 
 }
 
 TEST_CASE("fault: 8 threads x 300 checkouts on pool_size=4 max_overflow=4 - no deadlock or loss") {
-  const auto url = server_url();
-  if (!url) return;
-  FaultDatabase db(*url, "pool_size=4&max_overflow=4&pool_timeout=60");
+  const ormc_test::Backend* backend = ormc_test::postgres_backend();
+  if (backend == nullptr) return;
+  FaultDatabase db(*backend, "pool_size=4&max_overflow=4&pool_timeout=60");
   ormc::Engine& engine = db.engine;
   engine.reset_stats();
   constexpr int threads = 8;

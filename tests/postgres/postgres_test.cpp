@@ -4,15 +4,11 @@
 //
 // The server: ORMC_TEST_POSTGRES_URL when set (postgresql://user:pw@host:port/db), else
 // libpq's environment (PGHOST / PGDATABASE / PGUSER / PGPORT / PGPASSWORD, as set inside
-// `pg_virtualenv`). Each test case works in a schema of its own, dropped at its end, so
-// test processes may run in parallel against one database.
-#include <unistd.h>
-
-#include <atomic>
+// `pg_virtualenv`): ormc_test::postgres_backend(). Each test case works in a schema of its
+// own (ormc_test::TestDatabase), dropped at its end, so test processes may run in parallel
+// against one database.
 #include <chrono>
 #include <cstdint>
-#include <cstdlib>
-#include <iostream>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -26,74 +22,23 @@
 #include "ormc/query.hpp"
 #include "ormc/session.hpp"
 #include "ormc/transaction.hpp"
+#include "support/test_backends.hpp"
 
-namespace {
+using ormc_test::environment_variable;
 
-const char* env(const char* name) {
-  const char* value = std::getenv(name);
-  return value != nullptr && *value != '\0' ? value : nullptr;
-}
-
-//! The server's URL, or nullopt when none is configured.
-std::optional<std::string> server_url() {
-  if (const char* url = env("ORMC_TEST_POSTGRES_URL")) return std::string(url);
-  if (env("PGHOST") != nullptr || env("PGDATABASE") != nullptr) return std::string("postgresql://");
-  return std::nullopt;
-}
-
-std::string with_option(std::string url, std::string_view option) {
-  url += url.find('?') == std::string::npos ? '?' : '&';
-  url += option;
-  return url;
-}
-
-//! An engine whose connections work in a new schema (search_path), dropped at the end.
-struct PgDatabase {
-  std::string schema;
-  std::string base_url;
-  ormc::Engine engine;
-
-  explicit PgDatabase(std::string url)
-      : schema(make_schema(url)),
-        base_url(url),
-        engine(ormc::Engine::connect(with_option(url, "options=-csearch_path%3D" + schema))) {}
-  ~PgDatabase() {
-    try {
-      auto admin = ormc::Engine::connect(base_url);
-      auto conn = admin.connect();
-      conn.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-    } catch (...) {  // NOLINT(bugprone-empty-catch): best effort
-    }
-  }
-  PgDatabase(const PgDatabase&) = delete;
-  PgDatabase& operator=(const PgDatabase&) = delete;
-
-  static std::string make_schema(const std::string& url) {
-    static std::atomic<int> counter{0};
-    std::string name = "ormc_test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
-    auto engine = ormc::Engine::connect(url);
-    auto conn = engine.connect();
-    conn.execute("CREATE SCHEMA " + name);
-    return name;
-  }
-};
-
-// Runs the body only when a server is configured; the skip itself is reported (once) by
-// the "server configured" case.
-#define PG_TEST_BEGIN               \
-  const auto url_ = server_url();   \
-  if (!url_) return;                \
-  PgDatabase db(*url_);             \
-  ormc::Engine& engine = db.engine; \
+// Runs the body only when PostgreSQL is configured (or CI=true, where opening the
+// database fails the case); the skip line is printed once by postgres_backend().
+#define PG_TEST_BEGIN                                                 \
+  const ormc_test::Backend* backend_ = ormc_test::postgres_backend(); \
+  if (backend_ == nullptr) return;                                    \
+  ormc_test::TestDatabase db(*backend_);                              \
+  ormc::Engine& engine = db.engine();                                 \
   (void)engine
 
-}  // namespace
-
 TEST_CASE("a PostgreSQL server is configured (else: skipped loudly, failed under CI)") {
-  if (server_url()) return;
-  std::cerr << "POSTGRESQL TESTS SKIPPED: no server (set ORMC_TEST_POSTGRES_URL)\n";
-  const char* ci = env("CI");
-  CHECK_MESSAGE(!(ci != nullptr && std::string(ci) == "true"),
+  const ormc_test::Backend* backend = ormc_test::postgres_backend();  // prints the skip line
+  if (backend == nullptr) return;
+  CHECK_MESSAGE(backend->url.has_value(),
                 "CI=true: the PostgreSQL tests must run against a server");
 }
 
@@ -108,11 +53,12 @@ TEST_CASE("connect: dialect, placeholders, session settings") {
   CHECK(conn.prepare("SELECT 1 + $1").bind(1, 41).query().scalar<std::int64_t>() == 42);
   CHECK(conn.query<std::string>("SELECT current_setting('TimeZone')") ==
         std::vector<std::string>{"UTC"});
-  CHECK(conn.query<std::string>("SELECT current_schema()") == std::vector<std::string>{db.schema});
+  CHECK(conn.query<std::string>("SELECT current_schema()") ==
+        std::vector<std::string>{db.schema()});
 }
 
 TEST_CASE("connection failures: one OperationalError naming the host, never the password") {
-  if (!server_url()) return;
+  if (!ormc_test::postgres_url()) return;
   try {
     (void)ormc::Engine::connect(
         "postgresql://someone:s3cr3t-pw@127.0.0.1:1/nodb?connect_timeout=2");
@@ -135,9 +81,9 @@ TEST_CASE("connection failures: one OperationalError naming the host, never the 
                   ormc::ArgumentError);
   // A wrong password against the real server (when it asks for one: pg_virtualenv's TCP
   // connections do): the message must not repeat it.
-  if (const char* host = env("PGHOST")) {
-    const char* port = env("PGPORT");
-    const char* user = env("PGUSER");
+  if (const char* host = environment_variable("PGHOST")) {
+    const char* port = environment_variable("PGPORT");
+    const char* user = environment_variable("PGUSER");
     try {
       (void)ormc::Engine::connect(std::string("postgresql://") + (user ? user : "postgres") +
                                   ":Wr0ng-pa55word@" + host +

@@ -3,12 +3,11 @@
 // adding a json column to the same SELECT makes it text. Every value, edge values too, is
 // read both ways and compared, and a few are checked against what they must be.
 //
-// The server comes from ORMC_TEST_POSTGRES_URL or libpq's environment, as in
-// postgres_test.cpp; without one these cases do nothing (that file reports the skip).
+// The server: ormc_test::postgres_backend(); without one these cases do nothing (but print
+// the skip line), under CI=true they fail.
 #include <chrono>
 #include <cmath>
 #include <cstdint>
-#include <cstdlib>
 #include <limits>
 #include <optional>
 #include <string>
@@ -20,17 +19,9 @@
 #include "ormc/error.hpp"
 #include "ormc/row.hpp"
 #include "ormc/value.hpp"
+#include "support/test_backends.hpp"
 
 namespace {
-
-std::optional<std::string> server_url() {
-  for (const char* name : {"ORMC_TEST_POSTGRES_URL", "PGHOST", "PGDATABASE"}) {
-    const char* value = std::getenv(name);
-    if (value == nullptr || *value == '\0') continue;
-    return name[0] == 'O' ? std::string(value) : std::string("postgresql://");
-  }
-  return std::nullopt;
-}
 
 // One row of every binary-decoded type, edge values included. Columns are named c0, c1...
 const char* const select_columns =
@@ -60,10 +51,10 @@ std::vector<std::string> read_values(ormc::Connection& conn, const std::string& 
 }  // namespace
 
 TEST_CASE("result formats: binary and text results read the same values") {
-  const auto url = server_url();
-  if (!url) return;
-  auto engine = ormc::Engine::connect(*url);
-  auto conn = engine.connect();
+  const ormc_test::Backend* backend = ormc_test::postgres_backend();
+  if (backend == nullptr) return;
+  ormc_test::TestDatabase db(*backend);
+  auto conn = db.engine().connect();
   const std::vector<std::string> binary = read_values(conn, select_columns);
   const std::vector<std::string> text =
       read_values(conn, std::string(select_columns) + ", '{}'::json AS text_please");
@@ -75,10 +66,10 @@ TEST_CASE("result formats: binary and text results read the same values") {
 }
 
 TEST_CASE("result formats: binary values decode to what they are") {
-  const auto url = server_url();
-  if (!url) return;
-  auto engine = ormc::Engine::connect(*url);
-  auto conn = engine.connect();
+  const ormc_test::Backend* backend = ormc_test::postgres_backend();
+  if (backend == nullptr) return;
+  ormc_test::TestDatabase db(*backend);
+  auto conn = db.engine().connect();
   for (const std::string suffix : {"", ", '{}'::json AS text_please"}) {
     CAPTURE(suffix);
     ormc::Result result = conn.prepare(select_columns + suffix).query();
@@ -127,10 +118,10 @@ TEST_CASE("result formats: binary values decode to what they are") {
 }
 
 TEST_CASE("result formats: infinite timestamps and dates, NaN numerics fail the same in binary") {
-  const auto url = server_url();
-  if (!url) return;
-  auto engine = ormc::Engine::connect(*url);
-  auto conn = engine.connect();
+  const ormc_test::Backend* backend = ormc_test::postgres_backend();
+  if (backend == nullptr) return;
+  ormc_test::TestDatabase db(*backend);
+  auto conn = db.engine().connect();
   for (const std::string suffix : {"", ", '{}'::json AS text_please"}) {
     CAPTURE(suffix);
     ormc::Result result =

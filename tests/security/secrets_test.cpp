@@ -19,6 +19,7 @@
 #include "support/test_backends.hpp"
 
 using namespace blog;
+using ormc_test::environment_variable;
 using ormc_test::TestDatabase;
 
 namespace {
@@ -58,21 +59,18 @@ struct Transcript {
   }
 };
 
-const char* env(const char* name) {
-  const char* value = std::getenv(name);
-  return value != nullptr && *value != '\0' ? value : nullptr;
-}
-
 // The test server's address and credentials, from ORMC_TEST_POSTGRES_URL or libpq's
 // environment.
 ormc::Url server_address() {
-  if (const char* url = env("ORMC_TEST_POSTGRES_URL")) return ormc::Url::parse(url);
+  if (const char* url = environment_variable("ORMC_TEST_POSTGRES_URL")) {
+    return ormc::Url::parse(url);
+  }
   ormc::Url url = ormc::Url::parse("postgresql://");
-  if (const char* host = env("PGHOST")) url.host = host;
-  if (const char* port = env("PGPORT")) url.port = std::atoi(port);
-  if (const char* user = env("PGUSER")) url.user = user;
-  if (const char* password = env("PGPASSWORD")) url.password = password;
-  if (const char* database = env("PGDATABASE")) url.database = database;
+  if (const char* host = environment_variable("PGHOST")) url.host = host;
+  if (const char* port = environment_variable("PGPORT")) url.port = std::atoi(port);
+  if (const char* user = environment_variable("PGUSER")) url.user = user;
+  if (const char* password = environment_variable("PGPASSWORD")) url.password = password;
+  if (const char* database = environment_variable("PGDATABASE")) url.database = database;
   return url;
 }
 

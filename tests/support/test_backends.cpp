@@ -17,22 +17,6 @@
 namespace ormc_test {
 namespace {
 
-const char* env(const char* name) {
-  const char* value = std::getenv(name);
-  return value != nullptr && *value != '\0' ? value : nullptr;
-}
-
-std::optional<std::string> postgres_url() {
-  if (const char* url = env("ORMC_TEST_POSTGRES_URL")) return std::string(url);
-  if (env("PGHOST") != nullptr || env("PGDATABASE") != nullptr) return std::string("postgresql://");
-  return std::nullopt;
-}
-
-bool under_ci() {
-  const char* ci = env("CI");
-  return ci != nullptr && std::string_view(ci) == "true";
-}
-
 struct ScratchDirectory {
   std::filesystem::path path;
   ScratchDirectory() {
@@ -55,6 +39,24 @@ std::string next_name(std::string_view prefix) {
 }
 
 }  // namespace
+
+const char* environment_variable(const char* name) {
+  const char* value = std::getenv(name);
+  return value != nullptr && *value != '\0' ? value : nullptr;
+}
+
+std::optional<std::string> postgres_url() {
+  if (const char* url = environment_variable("ORMC_TEST_POSTGRES_URL")) return std::string(url);
+  if (environment_variable("PGHOST") != nullptr || environment_variable("PGDATABASE") != nullptr) {
+    return std::string("postgresql://");
+  }
+  return std::nullopt;
+}
+
+bool under_ci() {
+  const char* ci = environment_variable("CI");
+  return ci != nullptr && std::string_view(ci) == "true";
+}
 
 const std::string& scratch_directory() {
   static const ScratchDirectory directory;
@@ -83,6 +85,13 @@ const std::vector<Backend>& backends() {
     return out;
   }();
   return list;
+}
+
+const Backend* postgres_backend() {
+  for (const Backend& backend : backends()) {
+    if (backend.postgresql()) return &backend;
+  }
+  return nullptr;
 }
 
 TestDatabase::TestDatabase(const Backend& backend, ormc::EngineOptions options,

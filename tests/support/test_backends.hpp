@@ -1,12 +1,13 @@
 // The databases the integration tests (tests/runtime, tests/query, tests/session,
-// tests/security) run on, so that one test body covers each: SQLite in memory and in a
-// file always, PostgreSQL when a server is configured.
+// tests/security, ...) run on, so that one test body covers each: SQLite in memory and in
+// a file always, PostgreSQL when a server is configured. tests/postgres/ uses the
+// PostgreSQL entry alone (postgres_backend()).
 //
 // The server: ORMC_TEST_POSTGRES_URL when set, else libpq's environment (PGHOST or
-// PGDATABASE, as `pg_virtualenv` sets them), as in tests/postgres/. Without one the
-// PostgreSQL runs are skipped with one loud line, and fail when CI=true. Each
-// TestDatabase on PostgreSQL works in a schema of its own (search_path), dropped at its
-// end, so test processes may run in parallel against one database.
+// PGDATABASE, as `pg_virtualenv` sets them). Without one the PostgreSQL runs are skipped
+// with one loud line, and fail when CI=true. Each TestDatabase on PostgreSQL works in a
+// schema of its own (search_path), dropped at its end, so test processes may run in
+// parallel against one database.
 #pragma once
 
 #include <optional>
@@ -38,6 +39,20 @@ struct Backend {
 //! CI=true. Prints the skip line (once) when PostgreSQL is left out.
 [[nodiscard]] const std::vector<Backend>& backends();
 
+//! The PostgreSQL entry of backends(), nullptr when it is skipped (no server, and not
+//! CI=true; the skip line is printed). For the tests of PostgreSQL alone.
+[[nodiscard]] const Backend* postgres_backend();
+
+//! The PostgreSQL server's URL: ORMC_TEST_POSTGRES_URL, else "postgresql://" when libpq's
+//! environment names a server (PGHOST or PGDATABASE); nullopt without one.
+[[nodiscard]] std::optional<std::string> postgres_url();
+
+//! Whether CI=true: tests that would be skipped fail instead.
+[[nodiscard]] bool under_ci();
+
+//! The environment variable `name`, nullptr when it is unset or empty.
+[[nodiscard]] const char* environment_variable(const char* name);
+
 //! An engine on a new, empty database of `backend`: a new :memory: database, a new file
 //! in scratch_directory(), or (PostgreSQL) a new schema, dropped by the destructor after
 //! the engine is closed. `url_options` ("a=1&b=2") are appended to the engine URL.
@@ -54,6 +69,8 @@ class TestDatabase {
   [[nodiscard]] bool postgresql() const { return backend_.postgresql(); }
   //! The URL the engine was opened with (its password, if any, included).
   [[nodiscard]] const std::string& url() const { return url_; }
+  //! The schema the engine works in (its search_path) on PostgreSQL; empty on SQLite.
+  [[nodiscard]] const std::string& schema() const { return schema_; }
 
  private:
   Backend backend_;
