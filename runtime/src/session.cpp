@@ -2,6 +2,7 @@
 #include "ormc/session.hpp"
 
 #include <algorithm>
+#include <span>
 
 namespace ormc {
 
@@ -86,10 +87,35 @@ void Session::flush() {
       }
       entry->flush(conn);
     };
-    for (detail::EntryBase* entry : writes) {
-      bool was_pending = entry->state() == ObjectState::pending;
-      write(entry);
-      if (was_pending) identity_.emplace(entry->key(), entry);  // the key exists now
+    // On PostgreSQL a run of pending objects of one model is inserted as one batch (one
+    // pipeline instead of a round trip per object); SQLite has no round trips to save and
+    // binds each object's fields directly.
+    const bool batch_inserts = conn.dialect().kind() == DialectKind::postgresql;
+    for (std::size_t i = 0; i < writes.size();) {
+      detail::EntryBase* entry = writes[i];
+      const bool was_pending = entry->state() == ObjectState::pending;
+      std::size_t end = i + 1;
+      if (batch_inserts && was_pending) {
+        while (end < writes.size() && writes[end]->state() == ObjectState::pending &&
+               writes[end]->model_tag() == entry->model_tag()) {
+          ++end;
+        }
+      }
+      if (end - i < 2) {
+        write(entry);
+        if (was_pending) identity_.emplace(entry->key(), entry);  // the key exists now
+        ++i;
+        continue;
+      }
+      const std::span<detail::EntryBase* const> group(writes.data() + i, end - i);
+      for (detail::EntryBase* member : group) {
+        if (depth > 0 && member->save_for_savepoint(depth)) {
+          savepoints_.back().written.push_back(member);
+        }
+      }
+      entry->insert_group(conn, group);
+      for (detail::EntryBase* member : group) identity_.emplace(member->key(), member);
+      i = end;
     }
     for (detail::EntryBase* entry : deletes) write(entry);
   } catch (...) {

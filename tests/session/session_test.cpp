@@ -544,3 +544,41 @@ TEST_CASE("a serialization failure is a SerializationError, and a retry succeeds
     CHECK(check.query<User>().where(user::email == "2@example.com").count() == 1);
   }
 }
+
+// On PostgreSQL a run of pending objects of one model is inserted as one batch (one
+// pipeline): each object must still get its own row back, and a failure must leave none.
+TEST_CASE("many pending objects: each gets its own row back, and a failure leaves none") {
+  FOR_EACH_BACKEND(backend) {
+    Fixture db(backend);
+    ormc::Session session(db.engine);
+    std::vector<User*> users;
+    for (int i = 0; i < 1500; ++i) {  // more than one pipeline of 1000
+      users.push_back(&session.add(User{.username = "user" + std::to_string(i),
+                                        .email = std::to_string(i) + "@example.com",
+                                        .age = i % 100}));
+    }
+    session.add(Post{.author_id = 1, .title = "after the users"});  // another model
+    session.commit();
+    ormc::Session other(db.engine);
+    std::int64_t previous = 0;
+    for (std::size_t i = 0; i < users.size(); ++i) {
+      const User& u = *users[i];
+      CHECK(u.id > previous);  // keys in the order of add()
+      previous = u.id;
+      const User* stored = other.get<User>(u.id);
+      REQUIRE(stored != nullptr);
+      CHECK(stored->username == "user" + std::to_string(i));
+      CHECK(stored->email == std::to_string(i) + "@example.com");
+    }
+
+    std::vector<User*> failed;
+    failed.push_back(&session.add(User{.username = "fresh1", .email = "f1@example.com"}));
+    failed.push_back(&session.add(User{.username = "user7", .email = "dup@example.com"}));
+    failed.push_back(&session.add(User{.username = "fresh2", .email = "f2@example.com"}));
+    CHECK_THROWS_AS(session.commit(), ormc::IntegrityError);
+    session.rollback();
+    for (User* u : failed) CHECK(session.state(*u) == ormc::ObjectState::transient);
+    CHECK(session.query<User>().where(user::username.like("fresh%")).count() == 0);
+    CHECK(session.query<User>().count() == 1500);
+  }
+}

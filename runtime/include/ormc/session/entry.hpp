@@ -3,15 +3,19 @@
 // Entry<M> does the typed work, so the only virtual call is one per object per flush.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "ormc/bind.hpp"
 #include "ormc/connection.hpp"
 #include "ormc/model.hpp"
+#include "ormc/query/execute.hpp"
 #include "ormc/session/identity_key.hpp"
 #include "ormc/session/model_sql.hpp"
 #include "ormc/session/object_state.hpp"
@@ -36,6 +40,12 @@ class EntryBase {
   [[nodiscard]] virtual bool needs_flush() const = 0;
   //! Issues the object's INSERT, UPDATE or DELETE.
   virtual void flush(Connection& connection) = 0;
+  //! What model the object is of: entries with one tag are of one Entry<M>.
+  [[nodiscard]] virtual const void* model_tag() const = 0;
+  //! INSERTs `group` -- pending objects of this entry's model, this one among them -- as
+  //! one batch of statements (on PostgreSQL one pipeline: no round trip per object). On
+  //! success each is persistent with the row read back; on failure each is still pending.
+  virtual void insert_group(Connection& connection, std::span<EntryBase* const> group) = 0;
   //! The transaction committed: what was flushed is now the committed state.
   virtual void committed() = 0;
   //! The transaction rolled back: the object returns to its committed state.
@@ -105,6 +115,52 @@ class Entry final : public EntryBase {
     } else if (state_ == ObjectState::persistent) {
       if (auto changed = changed_columns()) update(connection, *changed);
     }
+  }
+
+  [[nodiscard]] const void* model_tag() const override {
+    static constexpr char tag = 0;
+    return &tag;
+  }
+
+  void insert_group(Connection& connection, std::span<EntryBase* const> group) override {
+    const Dialect& dialect = connection.dialect();
+    std::vector<RenderedStatement> statements;
+    statements.reserve(group.size());
+    bool explicit_key = false;
+    ColumnMask last_mask{};
+    for (EntryBase* base : group) {
+      auto& entry = static_cast<Entry&>(*base);
+      const ColumnMask included = entry.columns_to_insert(explicit_key);
+      RenderedStatement& statement = statements.emplace_back();
+      // Objects inserting the same columns share one SQL text (and prepared statement).
+      if (statements.size() > 1 && included == last_mask) {
+        statement.sql = statements[statements.size() - 2].sql;
+      } else {
+        statement.sql = insert_sql<M>(dialect, included);
+      }
+      last_mask = included;
+      statement.values.reserve(model_column_count<M>);
+      for_each_column<M>([&](const auto& column) {
+        if (included[std::remove_cvref_t<decltype(column)>::index]) {
+          statement.values.push_back(ormc::to_value(column.of(entry.object_)));
+        }
+      });
+    }
+    std::vector<M> returned(group.size());
+    ReturnedRows sink(returned);
+    // In pipelines of a bounded size, so that neither side buffers every result at once.
+    constexpr std::size_t pipeline_size = 1000;
+    for (std::size_t first = 0; first < statements.size(); first += pipeline_size) {
+      const std::size_t count = std::min(pipeline_size, statements.size() - first);
+      run_batches(connection, std::span<const RenderedStatement>(statements).subspan(first, count),
+                  &sink);
+    }
+    for (std::size_t i = 0; i < group.size(); ++i) {
+      auto& entry = static_cast<Entry&>(*group[i]);
+      entry.object_ = std::move(returned[i]);
+      entry.inserted();
+    }
+    if (explicit_key) advance_key_generator<M>(connection);
   }
 
   void committed() override {
@@ -194,9 +250,24 @@ class Entry final : public EntryBase {
     return changed;
   }
 
-  void insert(Connection& connection) {
+  //! The RETURNING row of each statement of a group, in statement order.
+  class ReturnedRows final : public BatchRowSink {
+   public:
+    explicit ReturnedRows(std::vector<M>& rows) : rows_(rows) {}
+    void read(const Row& row, bool /*first*/, std::string_view /*sql*/) override {
+      if (next_ < rows_.size()) read_row(row, rows_[next_++]);
+    }
+
+   private:
+    std::vector<M>& rows_;
+    std::size_t next_ = 0;
+  };
+
+  //! The columns an INSERT of the object names: not an auto key left at 0, nor a
+  //! default(now) column left unset, which the database fills (the latter is set to now
+  //! here). `explicit_key` becomes true when the object gives its auto key a value.
+  ColumnMask columns_to_insert(bool& explicit_key) {
     ColumnMask included{};
-    bool explicit_key = false;
     for_each_column<M>([&](const auto& column) {
       using C = std::remove_cvref_t<decltype(column)>;
       using T = typename C::value_type;
@@ -205,7 +276,7 @@ class Entry final : public EntryBase {
       if constexpr (std::is_integral_v<T>) {
         if (column.flags.autoincrement) {
           include = column.of(object_) != 0;
-          explicit_key = include;
+          if (include) explicit_key = true;
         }
       }
       if constexpr (std::is_same_v<T, Timestamp>) {
@@ -215,6 +286,19 @@ class Entry final : public EntryBase {
       }
       included[C::index] = include;
     });
+    return included;
+  }
+
+  //! The INSERT succeeded and the object holds the row the database returned.
+  void inserted() {
+    state_ = ObjectState::persistent;
+    inserted_in_transaction = true;
+    flushed_ = object_;
+  }
+
+  void insert(Connection& connection) {
+    bool explicit_key = false;
+    const ColumnMask included = columns_to_insert(explicit_key);
     Statement statement = connection.prepare(insert_sql<M>(connection.dialect(), included));
     std::size_t next = 1;
     for_each_column<M>([&](const auto& column) {
@@ -233,9 +317,7 @@ class Entry final : public EntryBase {
     }
     if (returned) object_ = std::move(*returned);
     if (explicit_key) advance_key_generator<M>(connection);
-    state_ = ObjectState::persistent;
-    inserted_in_transaction = true;
-    flushed_ = object_;
+    inserted();
   }
 
   void update(Connection& connection, ColumnMask changed) {
