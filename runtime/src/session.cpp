@@ -81,43 +81,39 @@ void Session::flush() {
   try {
     Connection& conn = connection();
     const int depth = static_cast<int>(savepoints_.size());
-    auto write = [&](detail::EntryBase* entry) {
-      if (depth > 0 && entry->save_for_savepoint(depth)) {
-        savepoints_.back().written.push_back(entry);
-      }
-      entry->flush(conn);
-    };
-    // On PostgreSQL a run of pending objects of one model is inserted as one batch (one
-    // pipeline instead of a round trip per object); SQLite has no round trips to save and
-    // binds each object's fields directly.
-    const bool batch_inserts = conn.dialect().kind() == DialectKind::postgresql;
-    for (std::size_t i = 0; i < writes.size();) {
-      detail::EntryBase* entry = writes[i];
-      const bool was_pending = entry->state() == ObjectState::pending;
-      std::size_t end = i + 1;
-      if (batch_inserts && was_pending) {
-        while (end < writes.size() && writes[end]->state() == ObjectState::pending &&
-               writes[end]->model_tag() == entry->model_tag()) {
+    std::vector<detail::EntryBase*> pending;  // of the run being flushed
+    // On PostgreSQL a run of objects of one model is flushed as one batch (one pipeline
+    // instead of a round trip per object); SQLite has no round trips to save and binds
+    // each object's fields directly.
+    const bool batch = conn.dialect().kind() == DialectKind::postgresql;
+    auto flush_in_order = [&](std::vector<detail::EntryBase*>& entries) {
+      for (std::size_t i = 0; i < entries.size();) {
+        detail::EntryBase* entry = entries[i];
+        std::size_t end = i + 1;
+        while (batch && end < entries.size() && entries[end]->model_tag() == entry->model_tag()) {
           ++end;
         }
-      }
-      if (end - i < 2) {
-        write(entry);
-        if (was_pending) identity_.emplace(entry->key(), entry);  // the key exists now
-        ++i;
-        continue;
-      }
-      const std::span<detail::EntryBase* const> group(writes.data() + i, end - i);
-      for (detail::EntryBase* member : group) {
-        if (depth > 0 && member->save_for_savepoint(depth)) {
-          savepoints_.back().written.push_back(member);
+        const std::span<detail::EntryBase* const> run(entries.data() + i, end - i);
+        pending.clear();
+        for (detail::EntryBase* member : run) {
+          if (depth > 0 && member->save_for_savepoint(depth)) {
+            savepoints_.back().written.push_back(member);
+          }
+          if (member->state() == ObjectState::pending) pending.push_back(member);
         }
+        if (run.size() == 1) {
+          entry->flush(conn);
+        } else {
+          entry->flush_group(conn, run);
+        }
+        for (detail::EntryBase* member : pending) {
+          identity_.emplace(member->key(), member);  // the key exists now
+        }
+        i = end;
       }
-      entry->insert_group(conn, group);
-      for (detail::EntryBase* member : group) identity_.emplace(member->key(), member);
-      i = end;
-    }
-    for (detail::EntryBase* entry : deletes) write(entry);
+    };
+    flush_in_order(writes);
+    flush_in_order(deletes);
   } catch (...) {
     flushing_ = false;
     // Inside a savepoint, the failure rolls back to it (PostgreSQL refuses any other

@@ -42,10 +42,11 @@ class EntryBase {
   virtual void flush(Connection& connection) = 0;
   //! What model the object is of: entries with one tag are of one Entry<M>.
   [[nodiscard]] virtual const void* model_tag() const = 0;
-  //! INSERTs `group` -- pending objects of this entry's model, this one among them -- as
-  //! one batch of statements (on PostgreSQL one pipeline: no round trip per object). On
-  //! success each is persistent with the row read back; on failure each is still pending.
-  virtual void insert_group(Connection& connection, std::span<EntryBase* const> group) = 0;
+  //! Flushes `group` -- objects of this entry's model that need a flush, this one among
+  //! them, in order -- as one batch of statements: their INSERTs, UPDATEs and DELETEs (on
+  //! PostgreSQL one pipeline per 1000: no round trip per object). On success each is
+  //! flushed (an inserted one holds the row read back); on failure none is marked flushed.
+  virtual void flush_group(Connection& connection, std::span<EntryBase* const> group) = 0;
   //! The transaction committed: what was flushed is now the committed state.
   virtual void committed() = 0;
   //! The transaction rolled back: the object returns to its committed state.
@@ -113,7 +114,7 @@ class Entry final : public EntryBase {
     } else if (state_ == ObjectState::deleted) {
       if (!delete_flushed_) remove(connection);
     } else if (state_ == ObjectState::persistent) {
-      if (auto changed = changed_columns()) update(connection, *changed);
+      if (changed_columns()) update(connection);
     }
   }
 
@@ -122,31 +123,41 @@ class Entry final : public EntryBase {
     return &tag;
   }
 
-  void insert_group(Connection& connection, std::span<EntryBase* const> group) override {
+  void flush_group(Connection& connection, std::span<EntryBase* const> group) override {
     const Dialect& dialect = connection.dialect();
     std::vector<RenderedStatement> statements;
     statements.reserve(group.size());
+    std::size_t inserts = 0;
     bool explicit_key = false;
-    ColumnMask last_mask{};
+    const std::string* last_insert_sql = nullptr;
+    ColumnMask last_insert_mask{};
     for (EntryBase* base : group) {
       auto& entry = static_cast<Entry&>(*base);
-      const ColumnMask included = entry.columns_to_insert(explicit_key);
       RenderedStatement& statement = statements.emplace_back();
-      // Objects inserting the same columns share one SQL text (and prepared statement).
-      if (statements.size() > 1 && included == last_mask) {
-        statement.sql = statements[statements.size() - 2].sql;
-      } else {
-        statement.sql = insert_sql<M>(dialect, included);
-      }
-      last_mask = included;
       statement.values.reserve(model_column_count<M>);
-      for_each_column<M>([&](const auto& column) {
-        if (included[std::remove_cvref_t<decltype(column)>::index]) {
-          statement.values.push_back(ormc::to_value(column.of(entry.object_)));
-        }
-      });
+      if (entry.state_ == ObjectState::pending) {
+        const ColumnMask included = entry.columns_to_insert(explicit_key);
+        // Objects inserting the same columns share one SQL text (and prepared statement).
+        statement.sql = last_insert_sql != nullptr && included == last_insert_mask
+                            ? *last_insert_sql
+                            : insert_sql<M>(dialect, included);
+        last_insert_sql = &statement.sql;
+        last_insert_mask = included;
+        entry.append_values(statement.values, included, entry.object_);
+        ++inserts;
+      } else if (entry.state_ == ObjectState::deleted) {
+        statement.sql = delete_by_key_sql<M>(dialect);
+        entry.append_values(statement.values, primary_key_mask(),
+                            entry.flushed_ ? *entry.flushed_ : entry.object_);
+      } else {
+        const ColumnMask changed = entry.columns_to_update();
+        statement.sql = update_sql<M>(dialect, changed);
+        entry.append_values(statement.values, changed, entry.object_);
+        entry.append_values(statement.values, primary_key_mask(), *entry.flushed_);
+      }
     }
-    std::vector<M> returned(group.size());
+    // Only INSERTs return rows: the k-th row is the k-th inserted object's.
+    std::vector<M> returned(inserts);
     ReturnedRows sink(returned);
     // In pipelines of a bounded size, so that neither side buffers every result at once.
     constexpr std::size_t pipeline_size = 1000;
@@ -155,10 +166,17 @@ class Entry final : public EntryBase {
       run_batches(connection, std::span<const RenderedStatement>(statements).subspan(first, count),
                   &sink);
     }
-    for (std::size_t i = 0; i < group.size(); ++i) {
-      auto& entry = static_cast<Entry&>(*group[i]);
-      entry.object_ = std::move(returned[i]);
-      entry.inserted();
+    std::size_t next_row = 0;
+    for (EntryBase* base : group) {
+      auto& entry = static_cast<Entry&>(*base);
+      if (entry.state_ == ObjectState::pending) {
+        entry.object_ = std::move(returned[next_row++]);
+        entry.inserted();
+      } else if (entry.state_ == ObjectState::deleted) {
+        entry.delete_flushed_ = true;
+      } else {
+        entry.flushed_ = entry.object_;
+      }
     }
     if (explicit_key) advance_key_generator<M>(connection);
   }
@@ -320,8 +338,11 @@ class Entry final : public EntryBase {
     inserted();
   }
 
-  void update(Connection& connection, ColumnMask changed) {
-    // on_update(now) columns advance with every change the user did not make to them.
+  //! The columns an UPDATE of the object sets: those changed since the last flush, and
+  //! on_update(now) columns, which advance (here) with every change the user did not make
+  //! to them. Only for an object that needs a flush.
+  ColumnMask columns_to_update() {
+    ColumnMask changed = *changed_columns();
     for_each_column<M>([&](const auto& column) {
       using C = std::remove_cvref_t<decltype(column)>;
       if constexpr (std::is_same_v<typename C::value_type, Timestamp>) {
@@ -331,6 +352,26 @@ class Entry final : public EntryBase {
         }
       }
     });
+    return changed;
+  }
+
+  static constexpr ColumnMask primary_key_mask() {
+    ColumnMask mask{};
+    for (const std::size_t index : model_traits<M>::primary_key) mask[index] = true;
+    return mask;
+  }
+
+  //! The values of `row`'s columns marked in `mask`, in model order, as a batch binds them.
+  static void append_values(std::vector<Value>& values, const ColumnMask& mask, const M& row) {
+    for_each_column<M>([&](const auto& column) {
+      if (mask[std::remove_cvref_t<decltype(column)>::index]) {
+        values.push_back(ormc::to_value(column.of(row)));
+      }
+    });
+  }
+
+  void update(Connection& connection) {
+    const ColumnMask changed = columns_to_update();
     Statement statement = connection.prepare(update_sql<M>(connection.dialect(), changed));
     std::size_t next = 1;
     for_each_column<M>([&](const auto& column) {
