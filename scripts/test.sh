@@ -4,7 +4,7 @@
 # Stages, stopping at the first failure:
 #   a  g++ Release build (build/gcc) and its ctest suites, with a throw-away PostgreSQL
 #   b  clang++ build with AddressSanitizer + UBSan (build/asan) and its ctest suites
-#   b2 clang++ ThreadSanitizer build of the connection-pool tests (build/tsan)
+#   b2 clang++ ThreadSanitizer build of the pool tests and the PostgreSQL fault tests (build/tsan)
 #   c  libFuzzer build (build/fuzz); fuzz_parse_check for 60 s on the example schemas
 #   d  clang-format --dry-run --Werror over our C++ sources
 #   e  `ormc check` and `ormc fmt --check` on schemas/*.orm
@@ -111,13 +111,15 @@ if ((quick == 0)); then
   end_stage
 
   # -------------------------------------------------------------- b2: ThreadSanitizer
-  # The connection pool under 16 threads (tests/pool), built with TSan; any report fails it.
-  begin_stage "b2: clang++ ThreadSanitizer build + pool tests (build/tsan)"
+  # The connection pool under 16 threads (tests/pool, SQLite) and under 8 threads on a real
+  # PostgreSQL server with its faults (postgres-fault:), built with TSan; any report fails it.
+  begin_stage "b2: clang++ ThreadSanitizer build + pool and PostgreSQL fault tests (build/tsan)"
   configure build/tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
     -DORMC_BUILD_TESTS=ON -DORMC_BUILD_FUZZERS=OFF -DORMC_BUILD_EXAMPLES=OFF \
     -DORMC_BUILD_BENCHMARKS=OFF -DORMC_SANITIZE=thread
-  cmake --build build/tsan -j "$JOBS" --target ormc_pool_tests
-  TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build/tsan -R '^pool:' --output-on-failure
+  cmake --build build/tsan -j "$JOBS" --target ormc_pool_tests ormc_postgres_fault_tests
+  TSAN_OPTIONS=halt_on_error=1 CI=true pg_virtualenv -t \
+    ctest --test-dir build/tsan -R '^(pool|postgres-fault):' --output-on-failure
   end_stage
 
   # -------------------------------------------------------------- c: fuzzing
