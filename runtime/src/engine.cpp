@@ -83,6 +83,8 @@ Engine Engine::connect(std::string_view url_text, EngineOptions options) {
 
 Connection Engine::connect() { return Connection(state_, state_->source->acquire()); }
 
+void Engine::dispose() { state_->source->dispose(); }
+
 const Dialect& Engine::dialect() const { return state_->dialect; }
 const Url& Engine::url() const { return state_->url; }
 const EngineOptions& Engine::options() const { return state_->options; }

@@ -264,6 +264,43 @@ TEST_CASE("reset on return rolls back what a connection left open") {
   CHECK(engine.stats().pool.open == 1);
 }
 
+TEST_CASE("dispose closes idle connections now and checked-out ones when they return") {
+  auto engine = ormc::Engine::connect(fresh_url("pool_size=3"));
+  EventLog log;
+  log.attach(engine);
+  std::optional<ormc::Connection> kept(engine.connect());
+  {
+    auto a = engine.connect();
+    auto b = engine.connect();
+  }
+  CHECK(engine.stats().pool.open == 3);
+  CHECK(engine.stats().pool.idle == 2);
+  engine.dispose();
+  auto stats = engine.stats().pool;
+  CHECK(stats.open == 1);  // the one still checked out
+  CHECK(stats.idle == 0);
+  CHECK(log.count(ormc::PoolEventKind::close, "disposed") == 2);
+  kept->execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");  // still works while held
+  kept.reset();
+  CHECK(log.count(ormc::PoolEventKind::close, "disposed") == 3);
+  stats = engine.stats().pool;
+  CHECK(stats.open == 0);
+  CHECK(stats.checked_out == 0);
+  const std::size_t connects = log.count(ormc::PoolEventKind::connect);
+  {
+    auto fresh = engine.connect();  // a new connection, of the same database
+    CHECK(log.count(ormc::PoolEventKind::connect) == connects + 1);
+    CHECK(count_rows(fresh) == 0);
+  }
+  CHECK(engine.stats().pool.idle == 1);  // connections opened after dispose() are pooled
+
+  // :memory: keeps its one connection: it is the database.
+  auto memory = ormc::Engine::connect("sqlite://:memory:");
+  memory.connect().execute("CREATE TABLE kept (id INTEGER)");
+  memory.dispose();
+  CHECK_NOTHROW(memory.connect().execute("INSERT INTO kept VALUES (1)"));
+}
+
 TEST_CASE("NullPool opens a connection per checkout and closes it on return") {
   auto engine = ormc::Engine::connect(fresh_url("poolclass=null"));
   EventLog log;

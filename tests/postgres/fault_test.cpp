@@ -13,6 +13,7 @@
 // other test using the server.
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -349,6 +350,31 @@ TEST_CASE("fault: without pre_ping a terminated idle connection fails once, then
   const auto broken = log.closed("broken");
   REQUIRE(broken.size() == 1);
   CHECK_FALSE(log.checked_out_after_close(broken.front()));
+}
+
+TEST_CASE("fault: dispose after backends were killed - no statement fails, without pre_ping") {
+  const ormc_test::Backend* backend = ormc_test::postgres_backend();
+  if (backend == nullptr) return;
+  FaultDatabase db(*backend, "pool_size=2&max_overflow=0");
+  PoolEventLog log(db.engine);
+  std::vector<std::int64_t> pids;
+  {
+    auto first = db.engine.connect();
+    auto second = db.engine.connect();
+    pids = {backend_pid(first), backend_pid(second)};
+  }
+  for (const std::int64_t pid : pids) terminate_backend(db.admin, pid);
+  db.engine.dispose();  // what an application does when it learns of a failover
+  CHECK(log.closed("disposed").size() == 2);
+  CHECK(db.engine.stats().pool.open == 0);
+  {
+    auto conn = db.engine.connect();
+    CHECK(std::find(pids.begin(), pids.end(), backend_pid(conn)) == pids.end());
+    insert_row(conn, 1);
+  }
+  CHECK(db.ids() == std::vector<std::int64_t>{1});
+  CHECK(db.engine.stats().pool.invalidated == 0);
+  check_pool_at_rest(db.engine);
 }
 
 TEST_CASE("fault: pool exhausted - TimeoutError naming the pool state, then checkout works") {

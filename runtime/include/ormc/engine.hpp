@@ -57,6 +57,13 @@ class Engine {
   [[nodiscard]] const Url& url() const;
   [[nodiscard]] const EngineOptions& options() const;
 
+  //! SQLAlchemy's engine.dispose(): closes the pool's idle connections now, and each
+  //! checked-out one when it is returned; later connect()s open new connections. For after
+  //! a fork (a child must not share its parent's sockets), a failover or a restart of the
+  //! server (instead of pre-ping). Connections and Sessions in use keep working. A
+  //! `sqlite://:memory:` engine keeps its one connection: it is the database.
+  void dispose();
+
   [[nodiscard]] EngineStats stats() const;
   void reset_stats();
 

@@ -98,6 +98,10 @@ class ConnectionSource {
   //! The pool's state and counters; reset_counters() zeroes the counters.
   [[nodiscard]] virtual PoolStats stats() const { return {}; }
   virtual void reset_counters() noexcept {}
+  //! Engine::dispose(): closes the idle connections now and those checked out when they
+  //! come back; later checkouts open new ones. Nothing for a source whose connection is
+  //! the database itself (SQLite :memory:).
+  virtual void dispose() noexcept {}
 };
 
 }  // namespace ormc::detail

@@ -26,6 +26,7 @@ struct Entry {
   std::unique_ptr<detail::DriverConnection> connection;
   Clock::time_point created;
   std::uint64_t id = 0;
+  std::uint64_t generation = 0;  //!< the pool's generation when it was opened (dispose())
 };
 
 std::string seconds_text(std::chrono::milliseconds ms) {
@@ -130,6 +131,8 @@ class QueuePool final : public detail::ConnectionSource {
       if (broken || !clean) {
         reason = broken ? "broken" : "reset failed";
         invalidated_.fetch_add(1, std::memory_order_relaxed);
+      } else if (it->second.generation != generation_) {
+        reason = "disposed";
       } else if (idle_.size() >= keep_) {
         reason = null_pool_ ? "null pool" : "overflow";
       }
@@ -169,6 +172,18 @@ class QueuePool final : public detail::ConnectionSource {
     return s;
   }
 
+  void dispose() noexcept override {
+    std::deque<Entry> closing;
+    {
+      const std::lock_guard lock(mutex_);
+      ++generation_;  // the connections checked out now are closed when they come back
+      closing.swap(idle_);
+      open_ -= closing.size();
+    }
+    available_.notify_all();
+    for (Entry& entry : closing) close(entry, "disposed");
+  }
+
   void reset_counters() noexcept override {
     checkouts_ = 0;
     waits_ = 0;
@@ -184,6 +199,10 @@ class QueuePool final : public detail::ConnectionSource {
     entry.connection = factory_();
     entry.created = Clock::now();
     entry.id = next_id_.fetch_add(1, std::memory_order_relaxed) + 1;
+    {
+      const std::lock_guard lock(mutex_);
+      entry.generation = generation_;
+    }
     state_.counters.connections_opened.fetch_add(1, std::memory_order_relaxed);
     state_.emit_pool({PoolEventKind::connect, entry.id, {}});
     return entry;
@@ -241,6 +260,7 @@ class QueuePool final : public detail::ConnectionSource {
   std::size_t open_ = 0;
   std::size_t checked_out_ = 0;
   std::size_t waiting_ = 0;
+  std::uint64_t generation_ = 0;  //!< advanced by dispose()
 
   std::atomic<std::uint64_t> next_id_{0};
   std::atomic<std::uint64_t> checkouts_{0};
