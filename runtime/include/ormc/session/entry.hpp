@@ -314,10 +314,26 @@ class Entry final : public EntryBase {
     flushed_ = object_;
   }
 
+  //! insert_sql() for `included`, built once per run of objects inserting the same columns
+  //! (typically every object of a flush) on this thread.
+  static const std::string& cached_insert_sql(const Dialect& dialect, const ColumnMask& included) {
+    thread_local struct {
+      const Dialect* dialect = nullptr;
+      ColumnMask mask{};
+      std::string sql;
+    } last;
+    if (last.dialect != &dialect || last.mask != included) {
+      last.sql = insert_sql<M>(dialect, included);
+      last.dialect = &dialect;
+      last.mask = included;
+    }
+    return last.sql;
+  }
+
   void insert(Connection& connection) {
     bool explicit_key = false;
     const ColumnMask included = columns_to_insert(explicit_key);
-    Statement statement = connection.prepare(insert_sql<M>(connection.dialect(), included));
+    Statement statement = connection.prepare(cached_insert_sql(connection.dialect(), included));
     std::size_t next = 1;
     for_each_column<M>([&](const auto& column) {
       if (included[std::remove_cvref_t<decltype(column)>::index]) {
