@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include <doctest/doctest.h>
 
@@ -86,5 +87,57 @@ TEST_CASE("raw sql: missing, unused and repeated names are ArgumentErrors listin
     CHECK_THROWS_WITH_AS((void)conn.query<int>("SELECT :a", {{"a", 1}, {"a", 2}}),
                          doctest::Contains("given more than once: :a"), ormc::ArgumentError);
     CHECK(conn.query<int>("SELECT CAST(:a AS INTEGER) * :a", {{"a", 6}}) == std::vector<int>{36});
+  }
+}
+
+TEST_CASE("raw sql: execute_many runs one statement per row, all or nothing") {
+  FOR_EACH_BACKEND(backend) {
+    TestDatabase db(backend);
+    rt::schema.create_all(db.engine());
+    auto conn = db.engine().connect();
+    const std::string insert = "INSERT INTO users (username, email, age) VALUES (:u, :e, :a)";
+    std::vector<ormc::Params> rows;
+    for (int i = 0; i < 2500; ++i) {  // more than two pipelines of 1000 on PostgreSQL
+      rows.push_back({{"u", "user" + std::to_string(i)}, {"e", "e@x.org"}, {"a", i % 90}});
+    }
+    CHECK(conn.execute_many(insert, rows) == 2500);
+    CHECK(conn.query<std::int64_t>("SELECT count(*) FROM users").at(0) == 2500);
+    CHECK(conn.query<std::string>("SELECT username FROM users WHERE age = :a ORDER BY id",
+                                  {{"a", 89}})
+              .at(0) == "user89");
+    CHECK(conn.execute_many("UPDATE users SET age = :a WHERE username = :u",
+                            std::vector<ormc::Params>{{{"a", 1}, {"u", "user1"}},
+                                                      {{"a", 2}, {"u", "user2"}},
+                                                      {{"a", 3}, {"u", "nobody"}}}) == 2);
+    CHECK(conn.execute_many(insert, std::vector<ormc::Params>{}) == 0);
+
+    // A duplicate in the second pipeline: the error names its row's values, and nothing of
+    // the batch is left, not even the first pipeline's rows.
+    rows.clear();
+    for (int i = 0; i < 1500; ++i) {
+      rows.push_back({{"u", "fresh" + std::to_string(i)}, {"e", "e@x.org"}, {"a", 1}});
+    }
+    rows[1200] = {{"u", "user7"}, {"e", "dup@x.org"}, {"a", 1}};
+    try {
+      conn.execute_many(insert, rows);
+      FAIL("a duplicate username was inserted");
+    } catch (const ormc::IntegrityError& e) {
+      CHECK(std::string(e.what()).find("dup@x.org") != std::string::npos);
+    }
+    CHECK_FALSE(conn.in_transaction());
+    CHECK(conn.query<std::int64_t>("SELECT count(*) FROM users").at(0) == 2500);
+
+    // Inside the caller's transaction it is the caller's to commit or roll back.
+    conn.begin();
+    CHECK(conn.execute_many(insert,
+                            std::vector<ormc::Params>{{{"u", "t1"}, {"e", "e"}, {"a", 1}},
+                                                      {{"u", "t2"}, {"e", "e"}, {"a", 1}}}) == 2);
+    CHECK(conn.in_transaction());
+    conn.rollback();
+    CHECK(conn.query<std::int64_t>("SELECT count(*) FROM users").at(0) == 2500);
+
+    // A missing name is an ArgumentError before anything runs.
+    CHECK_THROWS_AS(conn.execute_many(insert, std::vector<ormc::Params>{{{"u", "x"}}}),
+                    ormc::ArgumentError);
   }
 }

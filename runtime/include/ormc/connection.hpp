@@ -44,6 +44,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -105,6 +106,12 @@ class Connection {
   }
   //! Raw SQL with `:name` binds; returns the rows it changed.
   std::int64_t execute_raw(std::string_view sql, const Params& params = {});
+  //! The same raw SQL once per element of `rows` (SQLAlchemy's executemany:
+  //! `conn.execute(text(sql), [{...}, {...}])`), as one unit: in the open transaction, else
+  //! in one of its own, all or nothing. PostgreSQL sends every execution in one pipeline
+  //! (one round trip per 1000); the first failure is thrown with its row's values. Returns
+  //! the rows changed in all.
+  std::int64_t execute_many(std::string_view sql, std::span<const Params> rows);
   //! The statement for raw SQL, translated to placeholders and bound from `params`
   //! (through `values`, which must outlive the statement's execution).
   [[nodiscard]] Statement prepare_named(std::string_view sql, const Params& params,
