@@ -13,7 +13,8 @@ namespace {
 
 constexpr std::string_view known_options =
     "echo, redact_values, statement_cache_size, foreign_keys, busy_timeout_ms, poolclass, "
-    "pool_size, max_overflow, pool_timeout, pool_recycle, pool_pre_ping, isolation_level";
+    "pool_size, max_overflow, pool_timeout, pool_recycle, pool_pre_ping, isolation_level, "
+    "journal_mode (SQLite)";
 
 [[noreturn]] void fail(const Url& url, const std::string& name, const std::string& value,
                        std::string_view expected) {
@@ -99,6 +100,8 @@ void apply_url_options(const Url& url, EngineOptions& options) {
       options.isolation_level = parse_isolation_level(url, name, value);
     } else if (url.backend == "sqlite" && name == "foreign_keys") {
       options.foreign_keys = parse_bool(url, name, value);
+    } else if (url.backend == "sqlite" && name == "journal_mode") {
+      options.journal_mode = value;  // checked when a connection sets it
     } else if (url.backend == "sqlite" && name == "busy_timeout_ms") {
       options.busy_timeout = std::chrono::milliseconds(parse_count(url, name, value));
     } else if (url.backend == "postgresql" && postgres::is_driver_option(name)) {

@@ -159,6 +159,45 @@ TEST_CASE("connection: committed rows are seen by the engine's next connection")
   }
 }
 
+// A reader in the middle of a transaction and a writer committing: SQLite's default
+// rollback journal makes the COMMIT wait for the reader (then "database is locked"); WAL
+// lets both go on, the reader keeping its snapshot. PostgreSQL always does the latter.
+TEST_CASE("connection: journal_mode=wal lets a writer commit while a reader reads") {
+  FOR_EACH_BACKEND(backend) {
+    if (backend.sqlite_memory()) continue;  // one shared handle: no second connection
+    if (backend.postgresql()) {
+      CHECK_THROWS_WITH_AS(TestDatabase(backend, {}, "journal_mode=wal"),
+                           doctest::Contains("unknown option 'journal_mode'"), ormc::ArgumentError);
+      continue;
+    }
+    for (const bool wal : {false, true}) {
+      CAPTURE(wal);
+      TestDatabase db(backend, {},
+                      wal ? "journal_mode=WAL&busy_timeout_ms=50" : "busy_timeout_ms=50");
+      auto reader = db.engine().connect();
+      CHECK(reader.query<std::string>("PRAGMA journal_mode").at(0) == (wal ? "wal" : "delete"));
+      reader.execute("CREATE TABLE t (id INTEGER)");
+      reader.execute("INSERT INTO t VALUES (1)");
+      reader.begin();
+      CHECK(reader.prepare("SELECT count(*) FROM t").query().scalar<int>() == 1);
+      auto writer = db.engine().connect();
+      writer.begin();
+      writer.execute("INSERT INTO t VALUES (2)");
+      if (wal) {
+        CHECK_NOTHROW(writer.commit());
+        CHECK(reader.prepare("SELECT count(*) FROM t").query().scalar<int>() == 1);  // its snapshot
+      } else {
+        CHECK_THROWS_WITH_AS(writer.commit(), doctest::Contains("locked"), ormc::OperationalError);
+        writer.rollback();
+      }
+      reader.commit();
+    }
+    CHECK_THROWS_WITH_AS(TestDatabase(backend, {}, "journal_mode=fast"),
+                         doctest::Contains("journal_mode 'fast': expected wal"),
+                         ormc::ArgumentError);
+  }
+}
+
 TEST_CASE("connection: :memory: is lent to one thread at a time, other databases are not") {
   FOR_EACH_BACKEND(backend) {
     TestDatabase db(backend);

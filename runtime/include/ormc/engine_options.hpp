@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <string>
 
 #include "ormc/isolation_level.hpp"
 #include "ormc/logging.hpp"
@@ -34,6 +35,11 @@ struct EngineOptions {
   bool foreign_keys = true;  //!< PRAGMA foreign_keys; SQLite's own default is off
   //! How long a statement waits for another connection's lock before OperationalError.
   std::chrono::milliseconds busy_timeout{5000};
+  //! PRAGMA journal_mode for every connection: "wal" lets one writer and any number of
+  //! readers work at once (a reader never waits for a writer's commit, nor it for them);
+  //! also "delete", "truncate", "persist", "memory", "off". Empty: the database file's
+  //! own mode (WAL is remembered by the file; the default is delete). URL: journal_mode=wal.
+  std::string journal_mode;
 };
 
 }  // namespace ormc

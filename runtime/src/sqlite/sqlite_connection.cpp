@@ -1,6 +1,7 @@
 // One sqlite3 handle: opening it with ormc's options, running SQL, preparing statements.
 #include "sqlite/sqlite_connection.hpp"
 
+#include <cctype>
 #include <filesystem>
 #include <string>
 
@@ -75,8 +76,30 @@ std::string_view SqliteStatement::column_name(int column) const {
   return name == nullptr ? std::string_view() : std::string_view(name);
 }
 
+namespace {
+
+// The journal mode as PRAGMA journal_mode takes it; ArgumentError for any other word (it is
+// spliced into the PRAGMA, which takes no parameters).
+std::string journal_mode_name(std::string_view mode) {
+  std::string lower;
+  for (const char c : mode) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const std::string_view known : {"delete", "truncate", "persist", "memory", "wal", "off"}) {
+    if (lower == known) return lower;
+  }
+  throw ArgumentError("journal_mode '" + std::string(mode) +
+                      "': expected wal, delete, truncate, persist, memory or off");
+}
+
+}  // namespace
+
 SqliteConnection::SqliteConnection(const std::string& path, const EngineOptions& options)
     : DriverConnection(options.statement_cache_size) {
+  // Before the handle exists: a bad journal mode throws without leaking it.
+  std::string pragmas =
+      options.foreign_keys ? "PRAGMA foreign_keys = ON;" : "PRAGMA foreign_keys = OFF;";
+  if (!options.journal_mode.empty()) {
+    pragmas += " PRAGMA journal_mode = " + journal_mode_name(options.journal_mode) + ";";
+  }
   if (path != ":memory:") check_directory(path);
   // NOMUTEX: a handle is used by one thread at a time (a Connection is not shared; the
   // shared :memory: handle is guarded by the engine), so SQLite's own mutex is waste.
@@ -92,9 +115,7 @@ SqliteConnection::SqliteConnection(const std::string& path, const EngineOptions&
   }
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, static_cast<int>(options.busy_timeout.count()));
-  const char* pragma =
-      options.foreign_keys ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF";
-  if (auto error = exec(pragma)) {
+  if (auto error = exec(pragmas)) {
     sqlite3_close(db_);
     db_ = nullptr;
     detail::throw_database_error(std::move(*error));
