@@ -507,6 +507,7 @@ TEST_CASE("a serialization failure is a SerializationError, and a retry succeeds
   FOR_EACH_BACKEND(backend) {
     if (backend.sqlite_memory()) continue;  // one shared handle: no concurrent transactions
     Fixture db(backend, backend.postgresql() ? "" : "busy_timeout_ms=100");
+    // (On SQLite in WAL mode the loser gets a SerializationError too: the next test.)
     {
       ormc::Session setup(db.engine);
       setup.add(alice());
@@ -602,5 +603,32 @@ TEST_CASE("many objects inserted, updated, deleted: own rows back, a failure lea
     for (User* u : failed) CHECK(session.state(*u) == ormc::ObjectState::transient);
     CHECK(session.query<User>().where(user::username.like("fresh%")).count() == 0);
     CHECK(session.query<User>().count() == 1000);
+  }
+}
+
+// SQLite in WAL mode: a transaction that read before another committed cannot write on its
+// old snapshot (SQLITE_BUSY_SNAPSHOT): a SerializationError, as on PostgreSQL, and the
+// retry -- a new transaction, a new snapshot -- succeeds.
+TEST_CASE("SQLite WAL: writing on a stale snapshot is a SerializationError, and a retry works") {
+  FOR_EACH_BACKEND(backend) {
+    if (!backend.sqlite_file()) continue;
+    Fixture db(backend, "journal_mode=wal&busy_timeout_ms=100");
+    {
+      ormc::Session setup(db.engine);
+      setup.add(alice());
+      setup.commit();
+    }
+    ormc::Session first(db.engine);
+    ormc::Session second(db.engine);
+    CHECK(first.query<User>().count() == 1);   // first's snapshot
+    CHECK(second.query<User>().count() == 1);  // second's
+    first.add(User{.username = "bob", .email = "bob@example.com"});
+    first.commit();
+    second.add(User{.username = "carol", .email = "carol@example.com"});
+    CHECK_THROWS_AS(second.commit(), ormc::SerializationError);
+    second.rollback();
+    second.add(User{.username = "carol", .email = "carol@example.com"});
+    CHECK_NOTHROW(second.commit());
+    CHECK(second.query<User>().count() == 3);
   }
 }

@@ -7,6 +7,10 @@ namespace ormc::sqlite {
 
 detail::ErrorClass classify(int extended_code) {
   using detail::ErrorClass;
+  // In WAL mode a transaction that read an older snapshot cannot write once another
+  // connection has committed: nothing but running it again can help, as with
+  // PostgreSQL's 40001, so it is the same SerializationError.
+  if (extended_code == SQLITE_BUSY_SNAPSHOT) return ErrorClass::serialization;
   switch (extended_code & 0xff) {
     case SQLITE_CONSTRAINT: return ErrorClass::integrity;
     case SQLITE_ERROR: return ErrorClass::programming;
