@@ -1,14 +1,11 @@
-// Connection::execute_many: raw SQL with named binds run once per row of values, as one
-// batch (a pipeline on PostgreSQL) and one transaction.
-#include <algorithm>
-#include <optional>
+// Connection::execute_many: raw SQL with named binds run once per row of values, through
+// detail::run_batches (one transaction, pipelined on PostgreSQL).
 #include <span>
 #include <vector>
 
 #include "ormc/connection.hpp"
 #include "ormc/query/execute.hpp"
 #include "ormc/raw_sql.hpp"
-#include "ormc/transaction.hpp"
 
 namespace ormc {
 
@@ -24,19 +21,7 @@ std::int64_t Connection::execute_many(std::string_view sql, std::span<const Para
       statement.values.push_back(*value);
     }
   }
-  // All or nothing across the pipelines too: the caller's transaction, else one of ours.
-  std::optional<Transaction> transaction;
-  if (!in_transaction()) transaction.emplace(*this);
-  // Bounded pipelines, so that neither side buffers every result at once.
-  constexpr std::size_t pipeline_size = 1000;
-  std::int64_t changed = 0;
-  const std::span<const RenderedStatement> all(statements);
-  for (std::size_t first = 0; first < all.size(); first += pipeline_size) {
-    changed += detail::run_batches(
-        *this, all.subspan(first, std::min(pipeline_size, all.size() - first)), nullptr);
-  }
-  if (transaction) transaction->commit();
-  return changed;
+  return detail::run_batches(*this, statements, nullptr);  // one unit, pipelined
 }
 
 }  // namespace ormc

@@ -200,18 +200,27 @@ void Session::finish_savepoint(std::uint64_t serial, bool roll_back) {
   while (savepoints_.size() > level) release_innermost_savepoint();
 }
 
-void Session::release_innermost_savepoint() {
-  const int depth = static_cast<int>(savepoints_.size());
+Session::SavepointFrame Session::pop_innermost_savepoint(bool roll_back) {
   SavepointFrame frame = std::move(savepoints_.back());
   savepoints_.pop_back();
   try {
-    frame.savepoint.commit();
+    if (roll_back) {
+      frame.savepoint.rollback();
+    } else {
+      frame.savepoint.commit();
+    }
   } catch (...) {
-    // RELEASE failed (the connection is gone): what the session holds can no longer be
-    // matched with the database; as after a failed flush, only rollback() helps.
+    // RELEASE or ROLLBACK TO failed (the connection is gone): what the session holds can
+    // no longer be matched with the database; as after a failed flush, only rollback() helps.
     needs_rollback_ = true;
     throw;
   }
+  return frame;
+}
+
+void Session::release_innermost_savepoint() {
+  const int depth = static_cast<int>(savepoints_.size());
+  const SavepointFrame frame = pop_innermost_savepoint(false);
   for (detail::EntryBase* entry : frame.written) {
     if (entry->release_savepoint(depth)) savepoints_.back().written.push_back(entry);
   }
@@ -219,14 +228,7 @@ void Session::release_innermost_savepoint() {
 
 void Session::rollback_innermost_savepoint() {
   const int depth = static_cast<int>(savepoints_.size());
-  SavepointFrame frame = std::move(savepoints_.back());
-  savepoints_.pop_back();
-  try {
-    frame.savepoint.rollback();
-  } catch (...) {
-    needs_rollback_ = true;
-    throw;
-  }
+  pop_innermost_savepoint(true);
   structural_.clear();
   for (const auto& entry : entries_) {
     const ObjectState before = entry->state();

@@ -273,6 +273,8 @@ class Session {
   [[nodiscard]] bool savepoint_active(std::uint64_t serial) const;
   //! Finishes the savepoint `serial` and every one inside it.
   void finish_savepoint(std::uint64_t serial, bool roll_back);
+  //! Takes the innermost savepoint off the stack, releasing or rolling back to it.
+  SavepointFrame pop_innermost_savepoint(bool roll_back);
   void release_innermost_savepoint();
   void rollback_innermost_savepoint();
   //! The transaction ended: the savepoints went with it (no SQL).

@@ -1,6 +1,7 @@
-// Running the statements of one insert as one unit through the backend's batch entry point
-// (DriverConnection::run_batch: a pipeline on PostgreSQL), with the logging, counting and
-// error reporting a Statement gives a single statement.
+// Running several statements (an insert's batches, a Session flush, execute_many) as one
+// unit through the backend's batch entry point (DriverConnection::run_batch: a pipeline on
+// PostgreSQL), with the logging, counting and error reporting a Statement gives one.
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -28,19 +29,19 @@ void bind_all(const Binder& binder, std::span<const Value> values) {
   }
 }
 
-class InsertBatch final : public BatchExecutions {
+class StatementBatch final : public BatchExecutions {
  public:
-  InsertBatch(Connection& connection, std::span<const RenderedStatement> statements,
-              BatchRowSink* rows)
+  StatementBatch(Connection& connection, std::span<const RenderedStatement> statements,
+                 BatchRowSink* rows)
       : driver_(connection.driver()),
         engine_(connection.engine_state()),
         kind_(driver_.dialect().kind()),
         statements_(statements),
         rows_(rows),
         records_(engine_.wants_records()) {}
-  InsertBatch(const InsertBatch&) = delete;
-  InsertBatch& operator=(const InsertBatch&) = delete;
-  ~InsertBatch() override {
+  StatementBatch(const StatementBatch&) = delete;
+  StatementBatch& operator=(const StatementBatch&) = delete;
+  ~StatementBatch() override {
     for (Prepared& p : prepared_) {
       p.statement->reset();
       p.statement->clear_bindings();
@@ -68,7 +69,7 @@ class InsertBatch final : public BatchExecutions {
     Prepared& p = prepared_[index_[i]];
     const std::span<const Value> values = statements_[i].values;
     if (values.size() != p.statement->parameter_count()) {
-      throw ArgumentError("insert batch " + std::to_string(i + 1) + " has " +
+      throw ArgumentError("batch statement " + std::to_string(i + 1) + " has " +
                           std::to_string(values.size()) + " values for " +
                           std::to_string(p.statement->parameter_count()) +
                           " parameters\n  SQL: " + p.statement->sql());
@@ -193,15 +194,20 @@ class InsertBatch final : public BatchExecutions {
 
 std::int64_t run_batches(Connection& connection, std::span<const RenderedStatement> statements,
                          BatchRowSink* rows) {
-  // Several statements are one insert: all or nothing.
+  // Several statements are one unit: all or nothing.
   std::optional<Transaction> transaction;
   if (statements.size() > 1 && !connection.in_transaction()) transaction.emplace(connection);
+  // Batches of a bounded size (one pipeline each on PostgreSQL), so that neither side
+  // buffers every result at once.
+  constexpr std::size_t batch_size = 1000;
   std::int64_t changed = 0;
-  {
-    InsertBatch batch(connection, statements, rows);
+  for (std::size_t first = 0; first < statements.size(); first += batch_size) {
+    StatementBatch batch(connection,
+                         statements.subspan(first, std::min(batch_size, statements.size() - first)),
+                         rows);
     batch.prepare();
     connection.driver().run_batch(batch);
-    changed = batch.changed();
+    changed += batch.changed();
   }
   if (transaction) transaction->commit();
   return changed;

@@ -47,9 +47,10 @@ class BatchRowSink {
 };
 
 //! Runs `statements` in order as one unit: in the open transaction, else in one of its own
-//! that commits when all succeeded. The backend runs them as one batch (PostgreSQL: one
-//! pipeline, one round trip); the first failure is thrown as the DatabaseError of that
-//! statement, with its values, and the connection is left usable. Returns the rows changed.
+//! that commits when all succeeded. The backend runs them in batches of 1000 (PostgreSQL:
+//! one pipeline, one round trip each); the first failure is thrown as the DatabaseError of
+//! that statement, with its values, and the connection is left usable. Returns the rows
+//! changed.
 std::int64_t run_batches(Connection& connection, std::span<const RenderedStatement> statements,
                          BatchRowSink* rows);
 

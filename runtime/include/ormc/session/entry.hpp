@@ -3,7 +3,6 @@
 // Entry<M> does the typed work, so the only virtual call is one per object per flush.
 #pragma once
 
-#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstddef>
@@ -129,20 +128,13 @@ class Entry final : public EntryBase {
     statements.reserve(group.size());
     std::size_t inserts = 0;
     bool explicit_key = false;
-    const std::string* last_insert_sql = nullptr;
-    ColumnMask last_insert_mask{};
     for (EntryBase* base : group) {
       auto& entry = static_cast<Entry&>(*base);
       RenderedStatement& statement = statements.emplace_back();
       statement.values.reserve(model_column_count<M>);
       if (entry.state_ == ObjectState::pending) {
         const ColumnMask included = entry.columns_to_insert(explicit_key);
-        // Objects inserting the same columns share one SQL text (and prepared statement).
-        statement.sql = last_insert_sql != nullptr && included == last_insert_mask
-                            ? *last_insert_sql
-                            : insert_sql<M>(dialect, included);
-        last_insert_sql = &statement.sql;
-        last_insert_mask = included;
+        statement.sql = cached_insert_sql(dialect, included);
         entry.append_values(statement.values, included, entry.object_);
         ++inserts;
       } else if (entry.state_ == ObjectState::deleted) {
@@ -159,13 +151,7 @@ class Entry final : public EntryBase {
     // Only INSERTs return rows: the k-th row is the k-th inserted object's.
     std::vector<M> returned(inserts);
     ReturnedRows sink(returned);
-    // In pipelines of a bounded size, so that neither side buffers every result at once.
-    constexpr std::size_t pipeline_size = 1000;
-    for (std::size_t first = 0; first < statements.size(); first += pipeline_size) {
-      const std::size_t count = std::min(pipeline_size, statements.size() - first);
-      run_batches(connection, std::span<const RenderedStatement>(statements).subspan(first, count),
-                  &sink);
-    }
+    run_batches(connection, statements, &sink);
     std::size_t next_row = 0;
     for (EntryBase* base : group) {
       auto& entry = static_cast<Entry&>(*base);
@@ -315,7 +301,8 @@ class Entry final : public EntryBase {
   }
 
   //! insert_sql() for `included`, built once per run of objects inserting the same columns
-  //! (typically every object of a flush) on this thread.
+  //! (typically every object of a flush) on this thread; the statement cache then finds
+  //! the prepared statement by this text.
   static const std::string& cached_insert_sql(const Dialect& dialect, const ColumnMask& included) {
     thread_local struct {
       const Dialect* dialect = nullptr;
