@@ -8,6 +8,7 @@
 #include "detail/driver_connection.hpp"
 #include "detail/engine_state.hpp"
 #include "ormc/error.hpp"
+#include "sqlite/sqlite_isolation.hpp"
 
 namespace ormc {
 
@@ -153,12 +154,8 @@ void Connection::begin(TransactionOptions options) {
         "begin(): a transaction is already open on this connection; commit or roll it back "
         "first, or use begin_nested() for a savepoint");
   }
-  if (dialect().kind() == DialectKind::sqlite &&
-      options.isolation != IsolationLevel::database_default &&
-      options.isolation != IsolationLevel::serializable) {
-    throw ArgumentError("begin(): isolation level " + std::string(to_string(options.isolation)) +
-                        " is not available on SQLite, whose transactions are always "
-                        "SERIALIZABLE (use database_default or serializable)");
+  if (dialect().kind() == DialectKind::sqlite) {
+    sqlite::check_isolation(options.isolation, "begin(): isolation level ");
   }
   if (dialect().kind() == DialectKind::postgresql) {
     std::string sql = "BEGIN";

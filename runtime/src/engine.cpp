@@ -6,6 +6,7 @@
 #include "ormc/error.hpp"
 #include "pool/pool.hpp"
 #include "postgres/pg_source.hpp"
+#include "sqlite/sqlite_isolation.hpp"
 #include "sqlite/sqlite_source.hpp"
 
 namespace ormc {
@@ -62,13 +63,8 @@ Engine Engine::connect(std::string_view url_text, EngineOptions options) {
     state->source->release(state->source->acquire());
     return Engine(std::move(state));
   }
-  if (options.isolation_level != IsolationLevel::database_default &&
-      options.isolation_level != IsolationLevel::serializable) {
-    throw ArgumentError("engine URL '" + url.str() + "': isolation_level " +
-                        std::string(to_string(options.isolation_level)) +
-                        " is not available on SQLite, whose transactions are always "
-                        "SERIALIZABLE (use database_default or serializable)");
-  }
+  sqlite::check_isolation(options.isolation_level,
+                          "engine URL '" + url.str() + "': isolation_level ");
   auto state =
       std::make_shared<detail::EngineState>(std::move(url), std::move(options), sqlite_dialect());
   state->source = make_sqlite_source(*state);
