@@ -49,6 +49,12 @@ void Connection::close() noexcept {
   engine_->source->release(std::exchange(driver_, nullptr));
 }
 
+void Connection::invalidate() noexcept {
+  if (driver_ == nullptr) return;
+  if (driver_->transaction_owner == this) driver_->transaction_owner = nullptr;
+  engine_->source->invalidate(std::exchange(driver_, nullptr));
+}
+
 const Dialect& Connection::dialect() const { return engine_->dialect; }
 
 detail::DriverConnection& Connection::driver() const {

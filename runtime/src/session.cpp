@@ -3,6 +3,10 @@
 
 #include <algorithm>
 #include <span>
+#include <string>
+#include <utility>
+
+#include "detail/driver_connection.hpp"
 
 namespace ormc {
 
@@ -16,21 +20,61 @@ Session::~Session() {
 }
 
 void Session::check_usable() const {
-  if (needs_rollback_) {
-    throw InvalidRequestError(
-        "this session's transaction was rolled back by the database after an error during "
-        "flush; call rollback() before using the session again");
+  if (needs_rollback_) throw InvalidRequestError(rollback_reason_);
+}
+
+void Session::require_rollback(std::string reason) {
+  needs_rollback_ = true;
+  rollback_reason_ = std::move(reason);
+}
+
+bool Session::connection_lost() const {
+  return connection_ && !connection_->closed() && connection_->driver().broken();
+}
+
+void Session::check_transaction_alive() {
+  if (!transaction_begun_ || !connection_ || (!connection_->closed() && !connection_lost())) {
+    return;
   }
+  // SQLAlchemy: "Can't reconnect until invalid transaction is rolled back". What the
+  // transaction wrote went with the lost (or invalidated) connection, while the objects
+  // still say it was written: only rollback() can put them right.
+  require_rollback(
+      "this session's connection was lost (or invalidated) inside its transaction, whose "
+      "changes the database rolled back; call rollback() before using the session again "
+      "(it then takes a new connection)");
+  check_usable();
 }
 
 Connection& Session::connection() {
   check_usable();
-  if (!connection_) connection_.emplace(engine_->connect());
-  if (!connection_->in_transaction()) connection_->begin(options_.transaction);
+  check_transaction_alive();
+  if (connection_ && !connection_->closed()) {
+    if (!connection_->in_transaction()) {
+      // A connection kept from the session's previous transaction: dropped when it was lost
+      // since, or fails the pool's pre-ping (as a checkout would ping it). Nothing of a
+      // transaction goes with it.
+      detail::DriverConnection& driver = connection_->driver();
+      if (driver.broken() || (engine_->options().pool.pre_ping && !driver.ping())) {
+        connection_->invalidate();
+      }
+    }
+  }
+  if (!connection_) {
+    connection_.emplace(engine_->connect());
+  } else if (connection_->closed()) {
+    *connection_ = engine_->connect();  // the same object: references to it stay valid
+  }
+  if (!connection_->in_transaction()) {
+    connection_->begin(options_.transaction);
+    transaction_begun_ = true;
+  }
   return *connection_;
 }
 
-bool Session::in_transaction() const { return connection_ && connection_->in_transaction(); }
+bool Session::in_transaction() const {
+  return connection_ && !connection_->closed() && connection_->in_transaction();
+}
 
 void Session::adopt(std::unique_ptr<detail::EntryBase> entry) {
   detail::EntryBase* raw = entry.get();
@@ -118,7 +162,7 @@ void Session::flush() {
     flushing_ = false;
     // Inside a savepoint, the failure rolls back to it (PostgreSQL refuses any other
     // statement in the transaction until then) and ends it: the session stays usable.
-    if (!savepoints_.empty() && connection_ && connection_->in_transaction()) {
+    if (!savepoints_.empty() && in_transaction() && !connection_lost()) {
       bool rolled_back = false;
       try {
         rollback_innermost_savepoint();
@@ -129,14 +173,18 @@ void Session::flush() {
     }
     // The database statement failed: the transaction's work is undone now, and the session
     // refuses work until rollback() puts its objects back (SQLAlchemy's PendingRollback).
-    if (connection_ && connection_->in_transaction()) {
+    if (in_transaction()) {
       try {
         connection_->rollback();
       } catch (...) {  // NOLINT(bugprone-empty-catch): the original error matters more
       }
     }
     drop_savepoints();
-    needs_rollback_ = true;
+    if (!needs_rollback_) {  // else the reason is set already (the connection was lost)
+      require_rollback(
+          "this session's transaction was rolled back by the database after an error during "
+          "flush; call rollback() before using the session again");
+    }
     throw;
   }
   flushing_ = false;
@@ -144,7 +192,26 @@ void Session::flush() {
 
 void Session::commit() {
   flush();
-  if (connection_ && connection_->in_transaction()) connection_->commit();
+  // A lost connection fails its COMMIT below (OperationalError); one invalidated by hand
+  // has nothing to send it to.
+  if (connection_ && connection_->closed()) check_transaction_alive();
+  if (in_transaction()) {
+    try {
+      connection_->commit();
+    } catch (...) {
+      // A COMMIT that failed on a live connection with the transaction still open may be
+      // retried (SQLite's SQLITE_BUSY). One that ended the transaction (the connection was
+      // lost, or the database rolled it back) leaves objects the database does not hold.
+      if (connection_lost() || !connection_->in_transaction()) {
+        require_rollback(
+            "this session's COMMIT failed and its transaction is gone (the connection was "
+            "lost, or the database rolled it back); call rollback() before using the "
+            "session again");
+      }
+      throw;
+    }
+  }
+  transaction_begun_ = false;
   drop_savepoints();
   for (const auto& entry : entries_) {
     if (!in_session(entry->state())) continue;
@@ -155,9 +222,10 @@ void Session::commit() {
 }
 
 void Session::rollback() {
-  if (connection_ && connection_->in_transaction()) connection_->rollback();
+  end_transaction_on_connection();
   drop_savepoints();
   needs_rollback_ = false;
+  transaction_begun_ = false;
   structural_.clear();
   for (const auto& entry : entries_) {
     if (!in_session(entry->state())) continue;
@@ -212,7 +280,9 @@ Session::SavepointFrame Session::pop_innermost_savepoint(bool roll_back) {
   } catch (...) {
     // RELEASE or ROLLBACK TO failed (the connection is gone): what the session holds can
     // no longer be matched with the database; as after a failed flush, only rollback() helps.
-    needs_rollback_ = true;
+    require_rollback(std::string("this session's ") +
+                     (roll_back ? "ROLLBACK TO SAVEPOINT" : "RELEASE SAVEPOINT") +
+                     " failed; call rollback() before using the session again");
     throw;
   }
   return frame;
@@ -245,8 +315,35 @@ void Session::rollback_innermost_savepoint() {
 
 void Session::drop_savepoints() { savepoints_.clear(); }
 
+void Session::end_transaction_on_connection() {
+  if (!connection_ || connection_->closed()) return;
+  if (!connection_lost()) {
+    try {
+      if (connection_->in_transaction()) connection_->rollback();
+    } catch (...) {
+      // The ROLLBACK itself met a lost connection: the server ends the transaction with
+      // the session, so the rollback has happened all the same. Any other failure is
+      // the caller's to see.
+      if (!connection_lost()) throw;
+    }
+  }
+  // SQLAlchemy invalidates a connection on a disconnect error: a lost connection (or one a
+  // failed pipeline left unusable) goes, and the next use of the session takes a new one.
+  if (connection_lost()) {
+    drop_savepoints();  // they refer to the connection
+    connection_->invalidate();
+  }
+}
+
 void Session::close() {
-  if (connection_ && connection_->in_transaction()) connection_->rollback();
+  try {
+    end_transaction_on_connection();
+  } catch (...) {
+    // The ROLLBACK failed on a connection that is not known lost: nobody can tell its
+    // state, so it is not reused.
+    drop_savepoints();
+    connection_->invalidate();
+  }
   drop_savepoints();
   for (const auto& entry : entries_) {
     if (entry->state() == ObjectState::persistent || entry->state() == ObjectState::deleted) {
@@ -258,6 +355,7 @@ void Session::close() {
   identity_.clear();
   structural_.clear();
   needs_rollback_ = false;
+  transaction_begun_ = false;
   connection_.reset();
 }
 

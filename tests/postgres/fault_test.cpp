@@ -2,7 +2,7 @@
 // and a backend terminated in the middle of a transaction, the pool exhausted, a statement
 // timeout, and many threads sharing a small pool. Each case checks that nothing committed
 // is lost, nothing uncommitted is half-written, and the pool never hands a dead connection
-// out again.
+// out again. The Session's recovery from the same faults: session_fault_test.cpp.
 //
 // The server and the schema of each case: ormc_test::postgres_backend() and TestDatabase
 // (without a server the cases do nothing but print the skip line; under CI=true they
@@ -11,15 +11,10 @@
 // -m fast`, then `start`). Without one the restart case is skipped with one loud line, and
 // fails when CI=true. ctest runs these cases alone (RUN_SERIAL): a restart would break any
 // other test using the server.
-#include <sys/wait.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
-#include <cstdlib>
-#include <filesystem>
-#include <iostream>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -31,42 +26,20 @@
 
 #include <doctest/doctest.h>
 
+#include "fault_support.hpp"
 #include "ormc/engine.hpp"
 #include "ormc/error.hpp"
 #include "ormc/transaction.hpp"
 #include "support/test_backends.hpp"
 
-using ormc_test::environment_variable;
-using ormc_test::under_ci;
+using fault_test::backend_pid;
+using fault_test::check_pool_at_rest;
+using fault_test::PoolEventLog;
+using fault_test::terminate_backend;
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-//! A shell command that restarts the server, or nullopt when there is none.
-std::optional<std::string> restart_command() {
-  if (const char* command = environment_variable("ORMC_TEST_PG_RESTART")) {
-    return std::string(command);
-  }
-  // pg_virtualenv makes the cluster "regress" of $PGVERSION and marks it as its own; its
-  // configuration lives under PG_CLUSTER_CONF_ROOT (pg_virtualenv -t, or not root), else
-  // /etc/postgresql. Restarting a cluster it did not make could hit a real one: never.
-  const char* version = environment_variable("PGVERSION");
-  if (version == nullptr) return std::nullopt;
-  const char* root = environment_variable("PG_CLUSTER_CONF_ROOT");
-  const std::filesystem::path marker = std::filesystem::path(root ? root : "/etc/postgresql") /
-                                       version / "regress" / ".by_pg_virtualenv";
-  std::error_code error;
-  if (!std::filesystem::exists(marker, error)) return std::nullopt;
-  // stop + start, not `restart`: restart decides whether to stop from the external pid file
-  // /var/run/postgresql/<version>-regress.pid, which every pg_virtualenv cluster of that
-  // version shares (another one running at the same time overwrites or removes it); stop and
-  // start check the cluster's own postmaster.pid. --skip-systemctl-redirect: as root,
-  // pg_ctlcluster would otherwise hand the cluster to systemd.
-  const std::string cluster =
-      "pg_ctlcluster --skip-systemctl-redirect " + std::string(version) + " regress ";
-  return cluster + "stop -m fast && " + cluster + "start";
-}
 
 //! An engine (with `url_options` added to its URL) working in a schema of its own, dropped
 //! at the end, holding the table fault_rows; `admin` works in the default schema, for the
@@ -97,90 +70,6 @@ void insert_row(ormc::Connection& conn, std::int64_t id) {
       .bind(1, id)
       .bind(2, std::string("row ") + std::to_string(id))
       .execute();
-}
-
-std::int64_t backend_pid(ormc::Connection& conn) {
-  return conn.query<std::int64_t>("SELECT pg_backend_pid()").at(0);
-}
-
-//! Ends the backend `pid` from another session and waits (up to 5 s) until it is gone.
-void terminate_backend(ormc::Engine& admin, std::int64_t pid) {
-  auto conn = admin.connect();
-  REQUIRE(
-      conn.prepare("SELECT pg_terminate_backend($1, 5000)").bind(1, pid).query().scalar<bool>());
-}
-
-//! Every pool event of an engine, in order.
-class PoolEventLog {
- public:
-  struct Event {
-    ormc::PoolEventKind kind;
-    std::uint64_t connection_id;
-    std::string reason;
-  };
-
-  explicit PoolEventLog(ormc::Engine& engine)
-      : engine_(engine), listener_(engine.on_pool_event([this](const ormc::PoolEvent& event) {
-          try {
-            const std::lock_guard lock(mutex_);
-            events_.push_back({event.kind, event.connection_id, std::string(event.reason)});
-          } catch (...) {  // NOLINT(bugprone-empty-catch): out of memory; must not throw
-          }
-        })) {}
-  ~PoolEventLog() { engine_.remove_listener(listener_); }
-  PoolEventLog(const PoolEventLog&) = delete;
-  PoolEventLog& operator=(const PoolEventLog&) = delete;
-
-  [[nodiscard]] std::vector<Event> events() const {
-    const std::lock_guard lock(mutex_);
-    return events_;
-  }
-
-  //! The connections closed for `reason`, in order.
-  [[nodiscard]] std::vector<std::uint64_t> closed(std::string_view reason) const {
-    std::vector<std::uint64_t> ids;
-    for (const Event& event : events()) {
-      if (event.kind == ormc::PoolEventKind::close && event.reason == reason) {
-        ids.push_back(event.connection_id);
-      }
-    }
-    return ids;
-  }
-
-  //! Whether connection `id` was checked out after it was closed: a dead connection
-  //! handed out again.
-  [[nodiscard]] bool checked_out_after_close(std::uint64_t id) const {
-    bool closed = false;
-    for (const Event& event : events()) {
-      if (event.connection_id != id) continue;
-      if (event.kind == ormc::PoolEventKind::close) closed = true;
-      if (closed && event.kind == ormc::PoolEventKind::checkout) return true;
-    }
-    return false;
-  }
-
-  //! The connection the last checkout handed out.
-  [[nodiscard]] std::uint64_t last_checkout() const {
-    std::uint64_t id = 0;
-    for (const Event& event : events()) {
-      if (event.kind == ormc::PoolEventKind::checkout) id = event.connection_id;
-    }
-    return id;
-  }
-
- private:
-  ormc::Engine& engine_;
-  mutable std::mutex mutex_;
-  std::vector<Event> events_;
-  ormc::ListenerId listener_;  // last: registered once the log can take events
-};
-
-//! A pool at rest: nothing checked out, every open connection idle.
-void check_pool_at_rest(const ormc::Engine& engine) {
-  const ormc::PoolStats pool = engine.stats().pool;
-  CHECK(pool.checked_out == 0);
-  CHECK(pool.waiting == 0);
-  CHECK(pool.open == pool.idle);
 }
 
 //! The shared body of the restart and terminate cases: `kill` ends the server side of a
@@ -286,23 +175,14 @@ TEST_CASE("fault: a PostgreSQL server is configured (else: skipped loudly, faile
 
 TEST_CASE("fault: server restarted mid-transaction - OperationalError, rows gone, pre_ping") {
   const ormc_test::Backend* backend = ormc_test::postgres_backend();
-  if (backend == nullptr) return;
-  const auto restart = restart_command();
-  if (!restart) {
-    std::cerr << "POSTGRESQL RESTART TEST SKIPPED: no way to restart the server (set "
-                 "ORMC_TEST_PG_RESTART to a shell command, or run under pg_virtualenv)"
-              << (under_ci() ? "; CI=true: failing it" : "") << '\n';
-    CHECK_MESSAGE(!under_ci(), "CI=true: the restart test must run");
+  if (backend == nullptr || !fault_test::restart_available("server restarted mid-transaction")) {
     return;
   }
   for (const bool statement_first : {false, true}) {
     CAPTURE(statement_first);
     FaultDatabase db(*backend, "pool_size=2&max_overflow=0&pool_pre_ping=true");
-    check_transaction_lost(db, statement_first, [&](std::int64_t, std::int64_t) {
-      const int status = std::system(restart->c_str());
-      REQUIRE_MESSAGE((WIFEXITED(status) && WEXITSTATUS(status) == 0),
-                      "restart command failed: " << *restart);
-    });
+    check_transaction_lost(db, statement_first,
+                           [&](std::int64_t, std::int64_t) { fault_test::restart_server(); });
   }
 }
 
@@ -350,6 +230,68 @@ TEST_CASE("fault: without pre_ping a terminated idle connection fails once, then
   const auto broken = log.closed("broken");
   REQUIRE(broken.size() == 1);
   CHECK_FALSE(log.checked_out_after_close(broken.front()));
+}
+
+TEST_CASE("fault: N idle connections killed by a restart fail N uses without pre_ping, 0 with") {
+  const ormc_test::Backend* backend = ormc_test::postgres_backend();
+  if (backend == nullptr || !fault_test::restart_available("N idle connections")) return;
+  constexpr int idle = 3;
+  for (const bool pre_ping : {false, true}) {
+    CAPTURE(pre_ping);
+    FaultDatabase db(*backend, pre_ping ? "pool_size=4&max_overflow=0&pool_pre_ping=true"
+                                        : "pool_size=4&max_overflow=0");
+    ormc::Engine& engine = db.engine;
+    {
+      std::vector<ormc::Connection> held;
+      for (int i = 0; i < idle; ++i) {
+        held.push_back(engine.connect());
+        (void)backend_pid(held.back());
+      }
+    }
+    REQUIRE(engine.stats().pool.idle == idle);
+    fault_test::restart_server();
+    PoolEventLog log(engine);
+    engine.reset_stats();
+
+    // Each dead connection fails the one use that meets it (and is discarded then); the
+    // uses after it get new connections. Every other use runs in a transaction.
+    std::int64_t next_id = 1;
+    std::vector<std::int64_t> written;
+    auto use = [&] {
+      const std::int64_t id = next_id++;
+      auto conn = engine.connect();
+      if (id % 2 == 0) {
+        ormc::Transaction tx(conn);
+        insert_row(conn, id);
+        tx.commit();
+      } else {
+        insert_row(conn, id);
+      }
+      written.push_back(id);
+    };
+    int failures = 0;
+    for (int attempt = 0; attempt < 2 * idle + 2 && written.empty(); ++attempt) {
+      try {
+        use();
+      } catch (const ormc::OperationalError& e) {
+        INFO("error: " << e.what());
+        CHECK(std::string(e.what()).find("connection to the PostgreSQL server was lost") !=
+              std::string::npos);
+        ++failures;
+      }
+    }
+    CHECK(failures == (pre_ping ? 0 : idle));
+    for (int i = 0; i < idle; ++i) CHECK_NOTHROW(use());  // and no failure after the first success
+    CHECK(db.ids() == written);
+
+    const ormc::PoolStats pool = engine.stats().pool;
+    CHECK(pool.invalidated == (pre_ping ? 0 : idle));
+    CHECK(pool.ping_failures == (pre_ping ? idle : 0));
+    check_pool_at_rest(engine);
+    const auto closed = log.closed(pre_ping ? "ping failed" : "broken");
+    CHECK(closed.size() == idle);
+    for (const std::uint64_t id : closed) CHECK_FALSE(log.checked_out_after_close(id));
+  }
 }
 
 TEST_CASE("fault: dispose after backends were killed - no statement fails, without pre_ping") {

@@ -37,7 +37,9 @@
 //
 // Errors: every database failure is a DatabaseError subclass (ormc/error.hpp) carrying the
 // SQL, the bound values and the driver's code; the connection stays usable afterwards
-// (an open transaction stays open: roll it back or continue, as the caller decides).
+// (an open transaction stays open: roll it back or continue, as the caller decides), unless
+// it was lost (the server closed it): then it fails every statement, and the pool discards
+// it when it is closed or invalidate()d.
 #pragma once
 
 #include <cstddef>
@@ -79,6 +81,12 @@ class Connection {
   [[nodiscard]] bool closed() const { return driver_ == nullptr; }
   //! Gives the driver connection back now; any later use throws InvalidRequestError.
   void close() noexcept;
+  //! Discards the driver connection (SQLAlchemy's Connection.invalidate()): the pool closes
+  //! it instead of resetting and reusing it, and this Connection is closed. Nothing is sent
+  //! (an open transaction ends with the server's session). For a connection that was lost
+  //! or that nobody can trust; the next engine.connect() gets another. A SQLite :memory:
+  //! engine keeps its one handle (it is the database): there it rolls back, as close() does.
+  void invalidate() noexcept;
 
   //! Runs SQL that takes no parameters and returns no rows; not prepared or cached.
   void execute(std::string_view sql);

@@ -54,8 +54,9 @@ struct PoolEvent {
   PoolEventKind kind = PoolEventKind::connect;
   //! Numbers the engine's driver connections from 1, in the order they were opened.
   std::uint64_t connection_id = 0;
-  //! For close: "recycled", "ping failed", "broken", "reset failed", "overflow",
-  //! "null pool", "disposed". Empty otherwise.
+  //! For close: "recycled", "ping failed", "broken", "invalidated" (Connection::invalidate()
+  //! of a connection not known broken), "reset failed", "overflow", "null pool",
+  //! "disposed". Empty otherwise.
   std::string_view reason;
 };
 

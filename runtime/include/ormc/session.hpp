@@ -166,11 +166,16 @@ class Session {
 
   //! Writes every pending change (parents first, deletes children first).
   void flush();
-  //! Flushes and commits; the session stays usable and begins anew on next use.
+  //! Flushes and commits; the session stays usable and begins anew on next use. When the
+  //! COMMIT fails and the transaction is gone (the connection was lost), the session
+  //! refuses work until rollback().
   void commit();
   //! Rolls back: objects return to their committed values, pending ones become transient.
+  //! A connection that was lost is invalidated (the pool closes it): the next use of the
+  //! session takes a new one (SQLAlchemy's invalidation on a disconnect).
   void rollback();
-  //! Rolls back anything open, detaches every object and releases the connection.
+  //! Rolls back anything open, detaches every object and releases the connection (a lost
+  //! one, or one whose ROLLBACK failed, is invalidated).
   void close();
   //! Flushes, then begins a savepoint in the session's transaction (beginning that first
   //! when none is open): see SessionSavepoint for what its commit and rollback do.
@@ -181,7 +186,11 @@ class Session {
   //!   } catch (const ormc::IntegrityError&) { /* the row is transient; carry on */ }
   [[nodiscard]] SessionSavepoint begin_nested();
 
-  //! The session's connection, in its transaction (begun on first use).
+  //! The session's connection, in its transaction (begun on first use). The session keeps
+  //! its connection from one transaction to the next; beginning one, it replaces a kept
+  //! connection that was lost, or that fails the pool's pre-ping (pool_pre_ping). Inside a
+  //! transaction whose connection was lost it throws InvalidRequestError until rollback()
+  //! (SQLAlchemy's "Can't reconnect until invalid transaction is rolled back").
   Connection& connection();
   [[nodiscard]] bool in_transaction() const;
   [[nodiscard]] const SessionOptions& options() const { return options_; }
@@ -284,6 +293,16 @@ class Session {
   detail::EntryBase* find(const std::string& key);
   void forget(detail::EntryBase& entry, ObjectState state);
   void check_usable() const;
+  //! Refuses work (InvalidRequestError with `reason`) until rollback() or close().
+  void require_rollback(std::string reason);
+  //! Whether the session holds a connection that was lost (PostgreSQL: the server closed
+  //! it; or a pipeline left it unusable): it is invalidated at the next rollback or use.
+  [[nodiscard]] bool connection_lost() const;
+  //! Throws (and refuses work until rollback()) when the transaction the session began
+  //! went with its connection: lost, or invalidated by hand.
+  void check_transaction_alive();
+  //! Rolls back the connection's transaction, if any; invalidates a lost connection.
+  void end_transaction_on_connection();
 
   Engine* engine_;
   SessionOptions options_;
@@ -300,6 +319,10 @@ class Session {
   std::size_t next_order_ = 0;
   bool flushing_ = false;
   bool needs_rollback_ = false;
+  std::string rollback_reason_;  //!< why needs_rollback_ is set
+  //! The session began the transaction now open (or lost with its connection), and no
+  //! commit, rollback or close ended it yet.
+  bool transaction_begun_ = false;
 };
 
 //! session.query<User>(): the Core select<User>() with where/order_by/limit/offset/distinct,

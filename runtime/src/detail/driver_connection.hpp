@@ -95,6 +95,11 @@ class ConnectionSource {
   virtual DriverConnection* acquire() = 0;
   //! Called once per acquire(), with no transaction open on it by the releasing Connection.
   virtual void release(DriverConnection* connection) noexcept = 0;
+  //! Connection::invalidate(): like release(), but the connection is closed rather than
+  //! reset and reused (SQLAlchemy's invalidate: it may be lost, or in a state nobody can
+  //! trust). A source whose connection is the database itself (SQLite :memory:) resets
+  //! and keeps it, as dispose() does.
+  virtual void invalidate(DriverConnection* connection) noexcept { release(connection); }
   //! The pool's state and counters; reset_counters() zeroes the counters.
   [[nodiscard]] virtual PoolStats stats() const { return {}; }
   virtual void reset_counters() noexcept {}

@@ -117,36 +117,11 @@ class QueuePool final : public detail::ConnectionSource {
   }
 
   void release(detail::DriverConnection* connection) noexcept override {
-    const bool clean = connection->reset();  // ROLLBACK of anything left open
-    const bool broken = connection->broken();
-    Entry entry;
-    std::string_view reason;
-    std::uint64_t id = 0;
-    {
-      const std::lock_guard lock(mutex_);
-      auto it = in_use_.find(connection);
-      if (it == in_use_.end()) return;  // not ours: cannot happen
-      id = it->second.id;
-      --checked_out_;
-      if (broken || !clean) {
-        reason = broken ? "broken" : "reset failed";
-        invalidated_.fetch_add(1, std::memory_order_relaxed);
-      } else if (it->second.generation != generation_) {
-        reason = "disposed";
-      } else if (idle_.size() >= keep_) {
-        reason = null_pool_ ? "null pool" : "overflow";
-      }
-      if (reason.empty()) {
-        idle_.push_back(std::move(it->second));
-      } else {
-        --open_;
-        entry = std::move(it->second);
-      }
-      in_use_.erase(it);
-    }
-    available_.notify_one();
-    state_.emit_pool({PoolEventKind::checkin, id, {}});
-    if (entry.connection) close(entry, reason);
+    check_in(connection, false);
+  }
+
+  void invalidate(detail::DriverConnection* connection) noexcept override {
+    check_in(connection, true);
   }
 
   [[nodiscard]] PoolStats stats() const override {
@@ -194,6 +169,43 @@ class QueuePool final : public detail::ConnectionSource {
   }
 
  private:
+  // A connection comes back: reset and kept idle, or closed (broken, invalidated, not
+  // resettable, disposed, or beyond pool_size). An invalidated one is not reset: nothing
+  // is sent on a connection nobody trusts, and closing it ends its transaction on the
+  // server.
+  void check_in(detail::DriverConnection* connection, bool invalidate) noexcept {
+    const bool clean = invalidate || connection->reset();  // ROLLBACK of anything left open
+    const bool broken = connection->broken();
+    Entry entry;
+    std::string_view reason;
+    std::uint64_t id = 0;
+    {
+      const std::lock_guard lock(mutex_);
+      auto it = in_use_.find(connection);
+      if (it == in_use_.end()) return;  // not ours: cannot happen
+      id = it->second.id;
+      --checked_out_;
+      if (broken || invalidate || !clean) {
+        reason = broken ? "broken" : invalidate ? "invalidated" : "reset failed";
+        invalidated_.fetch_add(1, std::memory_order_relaxed);
+      } else if (it->second.generation != generation_) {
+        reason = "disposed";
+      } else if (idle_.size() >= keep_) {
+        reason = null_pool_ ? "null pool" : "overflow";
+      }
+      if (reason.empty()) {
+        idle_.push_back(std::move(it->second));
+      } else {
+        --open_;
+        entry = std::move(it->second);
+      }
+      in_use_.erase(it);
+    }
+    available_.notify_one();
+    state_.emit_pool({PoolEventKind::checkin, id, {}});
+    if (entry.connection) close(entry, reason);
+  }
+
   Entry open_new() {
     Entry entry;
     entry.connection = factory_();

@@ -318,7 +318,10 @@ PgConnection::~PgConnection() {
 const Dialect& PgConnection::dialect() const { return postgresql_dialect(); }
 
 bool PgConnection::broken() const {
-  return conn_ == nullptr || lost_pipeline_ || PQstatus(conn_) == CONNECTION_BAD;
+  // Outside run_batch() a connection still in pipeline mode refuses every synchronous
+  // command ("not allowed in pipeline mode"): as good as lost, whatever left it there.
+  return conn_ == nullptr || lost_pipeline_ || PQstatus(conn_) == CONNECTION_BAD ||
+         (!in_batch_ && PQpipelineStatus(conn_) != PQ_PIPELINE_OFF);
 }
 
 bool PgConnection::in_transaction() const {

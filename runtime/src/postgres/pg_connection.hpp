@@ -113,7 +113,7 @@ class PgConnection final : public detail::DriverConnection {
   //! (a failing DEALLOCATE must never abort the caller's transaction), else later.
   void deallocate(const std::string& name) noexcept;
   //! PQstatus() == CONNECTION_BAD (the server closed it or the network failed), or a
-  //! pipeline that libpq could not leave.
+  //! pipeline that libpq could not leave (still in pipeline mode outside run_batch()).
   [[nodiscard]] bool broken() const override;
   //! Several executions in one pipeline (PQenterPipelineMode): every statement is sent,
   //! then one sync, then the results are read in order. One round trip for the batch, and
@@ -128,6 +128,7 @@ class PgConnection final : public detail::DriverConnection {
   std::vector<std::string> pending_deallocations_;
   bool closing_ = false;
   bool lost_pipeline_ = false;  //!< a pipeline could not be closed: the pool must drop it
+  bool in_batch_ = false;       //!< inside run_batch(), where pipeline mode is expected
   bool redact_ = false;
 };
 

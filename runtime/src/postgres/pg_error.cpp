@@ -2,6 +2,7 @@
 #include "postgres/pg_error.hpp"
 
 #include <array>
+#include <string_view>
 #include <utility>
 
 #include <libpq-fe.h>
@@ -138,7 +139,13 @@ detail::DriverError result_error(pg_conn* conn, const pg_result* result, std::st
   // Also after a FATAL with a SQLSTATE (57P01 when the server shuts down or the backend is
   // terminated, 25P03 for an idle transaction's timeout): the caller must learn that the
   // connection, not just the statement, is gone, and get an OperationalError for it.
-  const bool lost = conn != nullptr && PQstatus(conn) == CONNECTION_BAD;
+  // A FATAL (or PANIC) error always ends the server's session, even when libpq has not read
+  // the end of the connection yet (in a pipeline, the results after it are still unread).
+  const char* severity =
+      result != nullptr ? PQresultErrorField(result, PG_DIAG_SEVERITY_NONLOCALIZED) : nullptr;
+  const bool fatal = severity != nullptr && (std::string_view(severity) == "FATAL" ||
+                                             std::string_view(severity) == "PANIC");
+  const bool lost = fatal || (conn != nullptr && PQstatus(conn) == CONNECTION_BAD);
   if (lost) message = "the connection to the PostgreSQL server was lost: " + message;
   detail::DriverError error = make_error(std::move(sqlstate), std::move(message), sql);
   if (lost) error.kind = detail::ErrorClass::operational;

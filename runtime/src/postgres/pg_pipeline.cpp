@@ -87,6 +87,15 @@ void PgConnection::run_batch(detail::BatchExecutions& batch) {
     DriverConnection::run_batch(batch);
     return;
   }
+  // Declared before the closer, so that it is reset after the closer has left pipeline
+  // mode: from then on broken() reports a connection libpq could not get out of it.
+  struct BatchFlag {
+    bool& flag;
+    explicit BatchFlag(bool& f) : flag(f) { flag = true; }
+    BatchFlag(const BatchFlag&) = delete;
+    BatchFlag& operator=(const BatchFlag&) = delete;
+    ~BatchFlag() { flag = false; }
+  } in_batch(in_batch_);
   PipelineCloser closer(conn_, lost_pipeline_);
   std::vector<PgStatement*> sent;
   sent.reserve(count);

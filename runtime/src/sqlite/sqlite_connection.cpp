@@ -154,6 +154,12 @@ bool SqliteConnection::reset() noexcept {
 std::optional<detail::DriverError> SqliteConnection::exec(std::string_view sql) {
   if (db_ == nullptr) {
     lost_ = true;
+    // As on PostgreSQL: rolling back on a lost connection cannot fail (the transaction
+    // went with it); everything else does.
+    if (sql == "ROLLBACK") {
+      transaction_owner = nullptr;
+      return std::nullopt;
+    }
     return closed_error(sql);
   }
   const std::string text(sql);  // sqlite3_exec needs a terminating NUL
@@ -194,7 +200,11 @@ std::unique_ptr<detail::PreparedStatement> SqliteConnection::prepare(std::string
 }
 
 bool SqliteConnection::in_transaction() const {
-  return db_ != nullptr && sqlite3_get_autocommit(db_) == 0;
+  // Lost (simulate_disconnect()) inside a transaction begin() opened: it stays open for its
+  // Connection until that ends it, so that commit() fails instead of finding none, as on
+  // PostgreSQL.
+  if (db_ == nullptr) return transaction_owner != nullptr;
+  return sqlite3_get_autocommit(db_) == 0;
 }
 
 std::int64_t SqliteConnection::last_insert_rowid() const {
