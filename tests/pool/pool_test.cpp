@@ -1,6 +1,7 @@
 // The pool's semantics on SQLite file databases: QueuePool limits, TimeoutError, recycle,
-// pre-ping, reset on return, broken connections, NullPool, the :memory: singleton, URL
-// options, events and counters.
+// pre-ping, reset on return, broken and invalidated connections, NullPool, the :memory: singleton,
+// URL options, events and counters.
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -234,6 +235,54 @@ TEST_CASE("a connection that broke in use is never handed out again") {
   CHECK(count_rows(conn) == 0);
   CHECK(engine.stats().pool.open == 1);
   (void)dead;
+}
+
+TEST_CASE("invalidate() closes a connection instead of returning it, without a ROLLBACK") {
+  auto engine = ormc::Engine::connect(fresh_url("pool_size=2"));
+  {
+    auto conn = engine.connect();
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
+  }
+  EventLog log;
+  log.attach(engine);
+  engine.reset_stats();
+  std::vector<std::string> sql;
+  engine.on_statement([&](const ormc::LogRecord& record) { sql.emplace_back(record.sql); });
+  {
+    auto conn = engine.connect();
+    conn.begin();
+    conn.execute("INSERT INTO t VALUES (1)");
+    conn.invalidate();  // a live connection: closing it (not a ROLLBACK) ends its transaction
+    CHECK(conn.closed());
+    CHECK_THROWS_AS(conn.execute("SELECT 1"), ormc::InvalidRequestError);
+    conn.invalidate();  // again: nothing
+  }
+  CHECK(std::find(sql.begin(), sql.end(), "ROLLBACK") == sql.end());
+  CHECK(log.count(ormc::PoolEventKind::close, "invalidated") == 1);
+  CHECK(log.count(ormc::PoolEventKind::checkin) == 1);
+  ormc::PoolStats pool = engine.stats().pool;
+  CHECK(pool.invalidated == 1);
+  CHECK(pool.open == 0);
+  CHECK(pool.checked_out == 0);
+  {
+    auto conn = engine.connect();  // a new connection, which never saw the insert
+    CHECK(count_rows(conn) == 0);
+  }
+  pool = engine.stats().pool;
+  CHECK(pool.open == 1);
+  CHECK(pool.idle == 1);
+  CHECK(engine.stats().connections_opened == 1);
+
+  // A lost connection invalidated: reported as broken, as when it is simply returned.
+  {
+    auto conn = engine.connect();
+    pool_test::simulate_disconnect(conn);
+    CHECK_THROWS_AS(conn.execute("SELECT 1"), ormc::OperationalError);
+    conn.invalidate();
+  }
+  CHECK(log.count(ormc::PoolEventKind::close, "broken") == 1);
+  CHECK(engine.stats().pool.invalidated == 2);
+  CHECK(engine.stats().pool.open == 0);
 }
 
 TEST_CASE("reset on return rolls back what a connection left open") {

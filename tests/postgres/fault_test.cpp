@@ -25,11 +25,13 @@
 #include <vector>
 
 #include <doctest/doctest.h>
+#include <libpq-fe.h>
 
 #include "fault_support.hpp"
 #include "ormc/engine.hpp"
 #include "ormc/error.hpp"
 #include "ormc/transaction.hpp"
+#include "postgres/pg_connection.hpp"
 #include "support/test_backends.hpp"
 
 using fault_test::backend_pid;
@@ -292,6 +294,32 @@ TEST_CASE("fault: N idle connections killed by a restart fail N uses without pre
     CHECK(closed.size() == idle);
     for (const std::uint64_t id : closed) CHECK_FALSE(log.checked_out_after_close(id));
   }
+}
+
+TEST_CASE("fault: a connection left in pipeline mode is broken, closed, never reused") {
+  const ormc_test::Backend* backend = ormc_test::postgres_backend();
+  if (backend == nullptr) return;
+  FaultDatabase db(*backend, "pool_size=1&max_overflow=0");
+  PoolEventLog log(db.engine);
+  db.engine.reset_stats();
+  {
+    auto conn = db.engine.connect();
+    auto& driver = dynamic_cast<ormc::postgres::PgConnection&>(conn.driver());
+    CHECK_FALSE(driver.broken());
+    // As a pipeline that libpq could not leave would: every synchronous command (BEGIN,
+    // ROLLBACK, a prepared statement) is refused from now on.
+    REQUIRE(PQenterPipelineMode(driver.native()) == 1);
+    CHECK(driver.broken());
+  }
+  CHECK(log.closed("broken").size() == 1);
+  CHECK(db.engine.stats().pool.invalidated == 1);
+  CHECK(db.engine.stats().pool.open == 0);
+  {
+    auto conn = db.engine.connect();  // a new one: the pool had nothing else to give
+    insert_row(conn, 1);
+  }
+  CHECK(db.ids() == std::vector<std::int64_t>{1});
+  CHECK_FALSE(log.checked_out_after_close(log.closed("broken").front()));
 }
 
 TEST_CASE("fault: dispose after backends were killed - no statement fails, without pre_ping") {
