@@ -57,19 +57,36 @@ Connection& Session::connection() {
       detail::DriverConnection& driver = connection_->driver();
       if (driver.broken() || (engine_->options().pool.pre_ping && !driver.ping())) {
         connection_->invalidate();
+        lost_connection_ = true;
       }
     }
   }
-  if (!connection_) {
-    connection_.emplace(engine_->connect());
-  } else if (connection_->closed()) {
-    *connection_ = engine_->connect();  // the same object: references to it stay valid
+  if (!connection_ || connection_->closed()) {
+    if (!connection_) {
+      connection_.emplace(engine_->connect());
+    } else {
+      *connection_ = engine_->connect();  // the same object: references to it stay valid
+    }
+    if (lost_connection_) replace_dead_connection();
   }
   if (!connection_->in_transaction()) {
     connection_->begin(options_.transaction);
     transaction_begun_ = true;
   }
   return *connection_;
+}
+
+void Session::replace_dead_connection() {
+  // With pre-ping the pool has pinged it already. Otherwise at most one ping per connection
+  // the pool held (each dead one is dropped); the connections after those are new.
+  if (!engine_->options().pool.pre_ping) {
+    for (std::size_t left = engine_->stats().pool.open + 1; left > 0; --left) {
+      if (connection_->driver().ping()) break;
+      connection_->invalidate();
+      *connection_ = engine_->connect();  // throws when the server cannot be reached
+    }
+  }
+  lost_connection_ = false;
 }
 
 bool Session::in_transaction() const {
@@ -332,6 +349,7 @@ void Session::end_transaction_on_connection() {
   if (connection_lost()) {
     drop_savepoints();  // they refer to the connection
     connection_->invalidate();
+    lost_connection_ = true;
   }
 }
 

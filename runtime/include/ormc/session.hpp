@@ -188,9 +188,10 @@ class Session {
 
   //! The session's connection, in its transaction (begun on first use). The session keeps
   //! its connection from one transaction to the next; beginning one, it replaces a kept
-  //! connection that was lost, or that fails the pool's pre-ping (pool_pre_ping). Inside a
-  //! transaction whose connection was lost it throws InvalidRequestError until rollback()
-  //! (SQLAlchemy's "Can't reconnect until invalid transaction is rolled back").
+  //! connection that was lost, or that fails the pool's pre-ping (pool_pre_ping), and pings
+  //! the one it takes after a lost one (whatever pool_pre_ping says). Inside a transaction
+  //! whose connection was lost it throws InvalidRequestError until rollback() (SQLAlchemy's
+  //! "Can't reconnect until invalid transaction is rolled back").
   Connection& connection();
   [[nodiscard]] bool in_transaction() const;
   [[nodiscard]] const SessionOptions& options() const { return options_; }
@@ -301,6 +302,10 @@ class Session {
   //! Throws (and refuses work until rollback()) when the transaction the session began
   //! went with its connection: lost, or invalidated by hand.
   void check_transaction_alive();
+  //! The connection just taken from the pool after the session lost one: the pool's other
+  //! connections may be dead too (a restart kills them all), so without pre-ping it is
+  //! pinged, and a dead one replaced, so that the use after rollback() does not fail again.
+  void replace_dead_connection();
   //! Rolls back the connection's transaction, if any; invalidates a lost connection.
   void end_transaction_on_connection();
 
@@ -323,6 +328,8 @@ class Session {
   //! The session began the transaction now open (or lost with its connection), and no
   //! commit, rollback or close ended it yet.
   bool transaction_begun_ = false;
+  //! The session invalidated a lost connection: the next one it takes is pinged.
+  bool lost_connection_ = false;
 };
 
 //! session.query<User>(): the Core select<User>() with where/order_by/limit/offset/distinct,
