@@ -18,6 +18,7 @@
 #include "ormc/error.hpp"
 #include "ormc/query.hpp"
 #include "ormc/raw_sql.hpp"
+#include "ormc/session.hpp"
 #include "support/test_backends.hpp"
 
 namespace {
@@ -292,5 +293,22 @@ TEST_CASE("an SQLite database made by the earlier DDL (NUMERIC columns of REALs)
         ormc::select(ormc::sum(entry::price * entry::quantity), ormc::sum(entry::price)).one(conn);
     CHECK(sales->str() == "25.66");  // 2.97 + 1.99 + 20 + 0.7
     CHECK(total->str() == "13.08");
+  }
+}
+
+TEST_CASE("a decimal primary key is one identity in the Session, whatever its scale") {
+  FOR_EACH_BACKEND(backend) {
+    ormc_test::TestDatabase db(backend);
+    dec::schema.create_all(db.engine());
+    ormc::Session session(db.engine());
+    dec::Rate& added = session.add(dec::Rate{.code = Decimal("1.5"), .label = "one and a half"});
+    session.commit();
+    CHECK(added.code.str() == "1.500");  // written, and held, with the column's scale
+    CHECK(session.get<dec::Rate>(Decimal("1.50")) == &added);
+    ormc::Session other(db.engine());
+    dec::Rate* loaded = other.get<dec::Rate>(Decimal("1.5"));
+    REQUIRE(loaded != nullptr);
+    CHECK(other.get<dec::Rate>(Decimal("1.500")) == loaded);
+    CHECK(loaded->label == "one and a half");
   }
 }
