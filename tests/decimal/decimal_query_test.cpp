@@ -247,6 +247,12 @@ TEST_CASE("a decimal UNIQUE constraint, index and CHECK compare values, not text
         ormc::IntegrityError);
     // Division by zero is a DataError on both (PostgreSQL's 22012, ormc_dec_div's error).
     CHECK_THROWS_AS((void)ormc::select(dec::price::value / 0).all(conn), ormc::DataError);
+    // A computed value past the column's integer digits: numeric field overflow on both.
+    CHECK_THROWS_AS(ormc::update<dec::Price>()
+                        .set(dec::price::value, dec::price::value * 100000000)
+                        .all_rows()
+                        .execute(conn),
+                    ormc::DataError);
     if (!db.postgresql()) {
       // The comparison ormc writes for a decimal column uses the column's collation, so
       // the index on it serves the query.
@@ -310,5 +316,44 @@ TEST_CASE("a decimal primary key is one identity in the Session, whatever its sc
     REQUIRE(loaded != nullptr);
     CHECK(other.get<dec::Rate>(Decimal("1.500")) == loaded);
     CHECK(loaded->label == "one and a half");
+  }
+}
+
+TEST_CASE("ormc's SQLite decimal functions: NULLs, integers, REALs, and what is no decimal") {
+  for (const ormc_test::Backend& backend : ormc_test::backends()) {
+    if (backend.postgresql()) continue;
+    INFO("backend " << backend.name);
+    ormc_test::TestDatabase db(backend);
+    ormc::Connection conn = db.engine().connect();
+    using Text = std::tuple<std::optional<std::string>>;
+    auto one = [&](const std::string& sql) { return std::get<0>(conn.query<Text>(sql).at(0)); };
+    CHECK(one("SELECT ormc_dec_add('1.50', 2)") == "3.50");
+    CHECK(one("SELECT ormc_dec_mul(0.1, 3)") == "0.3");  // a REAL read at 15 digits
+    CHECK(one("SELECT ormc_dec_sub(NULL, '1')") == std::nullopt);
+    CHECK(one("SELECT ormc_dec_neg('-0.00')") == "0.00");
+    CHECK(one("SELECT ormc_dec_fit('2.345', 5, 2)") == "2.35");  // half away from zero
+    CHECK(one("SELECT ormc_dec_fit('-2.345', 5, 2)") == "-2.35");
+    CHECK(one("SELECT ormc_dec_sum(x) FROM (SELECT NULL AS x)") == std::nullopt);
+    CHECK(one("SELECT ormc_dec_avg(x) FROM (SELECT '1' AS x UNION ALL SELECT '2')") ==
+          "1.5000000000000000");
+    CHECK(std::get<0>(
+              conn.query<std::tuple<std::int64_t>>("SELECT ormc_dec_cmp('1.5', '1.50')").at(0)) ==
+          0);
+    try {
+      (void)one("SELECT ormc_dec_add('1e5', 1)");
+      FAIL("an exponent was accepted");
+    } catch (const ormc::DataError& e) {
+      CHECK(std::string(e.what()).find("ormc_dec_add: '1e5' is not a decimal") !=
+            std::string::npos);
+    }
+    CHECK_THROWS_AS((void)one("SELECT ormc_dec_fit('1000', 5, 2)"), ormc::DataError);
+    CHECK_THROWS_AS((void)one("SELECT ormc_dec_mul(x'00', 1)"), ormc::DataError);
+    // The collation orders text that is no decimal after every decimal, consistently.
+    const auto order = conn.query<std::tuple<std::string>>(
+        "SELECT x FROM (SELECT 'b' AS x UNION ALL SELECT '10' UNION ALL SELECT '9.5' UNION ALL "
+        "SELECT 'a' UNION ALL SELECT '-1') ORDER BY x COLLATE ormc_decimal");
+    std::vector<std::string> sorted;
+    for (const auto& [x] : order) sorted.push_back(x);
+    CHECK(sorted == std::vector<std::string>{"-1", "9.5", "10", "a", "b"});
   }
 }
