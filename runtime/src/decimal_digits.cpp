@@ -60,6 +60,26 @@ std::string add_magnitude(const std::string& a, const std::string& b) {
   return sum;
 }
 
+// x * 10^x_shift + y * 10^y_shift in one pass, without building the shifted copies: the
+// inner step of sums, which add row after row.
+std::string add_shifted(const std::string& x, std::size_t x_shift, const std::string& y,
+                        std::size_t y_shift) {
+  const std::size_t size = std::max(x.size() + x_shift, y.size() + y_shift) + 1;
+  std::string sum(size, '0');
+  auto digit = [](const std::string& d, std::size_t shift, std::size_t i) {
+    if (i < shift || i - shift >= d.size()) return 0;
+    return d[d.size() - 1 - (i - shift)] - '0';
+  };
+  int carry = 0;
+  for (std::size_t i = 0; i < size; ++i) {
+    const int d = digit(x, x_shift, i) + digit(y, y_shift, i) + carry;
+    sum[size - 1 - i] = static_cast<char>('0' + d % 10);
+    carry = d / 10;
+  }
+  strip_leading_zeros(sum);
+  return sum;
+}
+
 // a - b for a >= b.
 std::string subtract_magnitude(const std::string& a, const std::string& b) {
   std::string difference = a;
@@ -262,9 +282,14 @@ std::string to_text(const ScaledDecimal& value) {
 
 ScaledDecimal add(const ScaledDecimal& a, const ScaledDecimal& b) {
   const int scale = std::max(a.scale, b.scale);
+  if (a.negative == b.negative) {
+    return make(a.negative,
+                add_shifted(a.digits, a.is_zero() ? 0 : static_cast<std::size_t>(scale - a.scale),
+                            b.digits, b.is_zero() ? 0 : static_cast<std::size_t>(scale - b.scale)),
+                scale);
+  }
   const std::string x = digits_at(a, scale);
   const std::string y = digits_at(b, scale);
-  if (a.negative == b.negative) return make(a.negative, add_magnitude(x, y), scale);
   const int c = compare_magnitude(x, y);
   if (c == 0) return make(false, "0", scale);
   return c > 0 ? make(a.negative, subtract_magnitude(x, y), scale)
