@@ -107,6 +107,9 @@ TEST_CASE("decimal arithmetic, comparisons and aggregates call ormc's exact func
   CHECK(expr_sql(ormc::avg(user::balance)) ==
         R"(ormc_dec_avg("users"."balance") COLLATE ormc_decimal)");
   CHECK(expr_sql(ormc::max(user::balance)) == R"(MAX("users"."balance") COLLATE ormc_decimal)");
+  CHECK(expr_sql(ormc::count(user::balance) > 2) == R"(COUNT("users"."balance") > ?1)");
+  CHECK(
+      std::holds_alternative<std::int64_t>(render_expr(ormc::count(user::balance) > 2).values[0]));
   CHECK(
       expr_sql(ormc::sum(user::balance * 2)) ==
       R"(ormc_dec_sum(ormc_dec_mul("users"."balance", ?1) COLLATE ormc_decimal) COLLATE ormc_decimal)");

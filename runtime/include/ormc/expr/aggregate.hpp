@@ -19,7 +19,8 @@ template <typename R, Op op, typename E>
 auto aggregate(E&& e) {
   ExprData data;
   data.add_operator(op, 1);
-  data.nodes.back().decimal = decimal_operand_v<E>;
+  // COUNT of decimals is an integer; SUM, AVG, MIN and MAX of them are decimals.
+  data.nodes.back().decimal = decimal_operand_v<E> && op != Op::count && op != Op::count_distinct;
   append_expr(data, std::forward<E>(e));
   return make_expr<R, expr_models_t<E>>(std::move(data));
 }
