@@ -298,6 +298,10 @@ TEST_CASE("an SQLite database made by the earlier DDL (NUMERIC columns of REALs)
     const auto [sales, total] =
         ormc::select(ormc::sum(entry::price * entry::quantity), ormc::sum(entry::price)).one(conn);
     CHECK(sales->str() == "25.66");  // 2.97 + 1.99 + 20 + 0.7
+    // A filter binds decimal text, which NUMERIC affinity turns into the same REAL.
+    CHECK(ormc::select<Entry>().where(entry::amount == Decimal("12.5000000000")).all(conn).size() ==
+          1);
+    CHECK(ormc::select<Entry>().where(entry::price > Decimal("1.98")).all(conn).size() == 2);
     CHECK(total->str() == "13.08");
   }
 }
