@@ -64,7 +64,7 @@ TEST_CASE("blog's SQLite tables enforce the schema's constraints") {
   SUBCASE("defaults are filled in") {
     CHECK(db.query_text("SELECT role FROM users") == "reader");
     CHECK(db.query_text("SELECT is_active FROM users") == "1");
-    CHECK(db.query_text("SELECT balance FROM users") == "0");
+    CHECK(db.query_text("SELECT balance FROM users") == "0.00");  // decimal text, its scale
     std::string created = db.query_text("SELECT created_at FROM users");
     CHECK(created.size() == 23);  // 2024-05-01 13:45:07.123, UTC
     CHECK(created[10] == ' ');

@@ -5,11 +5,17 @@
 
 #include <sqlite3.h>
 
+#include "ormc/sqlite/decimal_functions.hpp"
+
 namespace ormc::testing {
 
 SqliteDatabase::SqliteDatabase() {
   if (sqlite3_open(":memory:", &db_) != SQLITE_OK) {
     throw std::runtime_error("cannot open an in-memory SQLite database");
+  }
+  // The DDL declares decimal columns COLLATE ormc_decimal, as every ormc connection has it.
+  if (ormc::sqlite::register_decimal_functions(db_) != SQLITE_OK) {
+    throw std::runtime_error("cannot register ormc's decimal functions");
   }
   if (!execute("PRAGMA foreign_keys = ON").empty()) {
     throw std::runtime_error("cannot enable foreign keys");

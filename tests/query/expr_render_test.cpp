@@ -100,14 +100,38 @@ TEST_CASE("arithmetic") {
   static_assert(std::is_same_v<ormc::expr_value_t<decltype(user::balance + 1)>, ormc::Decimal>);
 }
 
-TEST_CASE("a sum of decimal(p, s) values is rounded to s on SQLite, exact on PostgreSQL") {
-  // As generated for `balance decimal(12, 2)`.
-  constexpr ormc::Column<testdb::User, ormc::Decimal, 6> balance{
-      &testdb::User::balance, "balance", {.scale = 2}};
-  CHECK(expr_sql(ormc::sum(balance)) == R"(ROUND(SUM("users"."balance"), 2))");
-  CHECK(expr_sql(ormc::sum(balance), testdb::pg_like) == R"(SUM("users"."balance"))");
-  CHECK(expr_sql(ormc::sum(user::balance)) == R"(SUM("users"."balance"))");  // no scale known
-  CHECK(expr_sql(ormc::sum(balance + 1)) == R"(SUM("users"."balance" + ?1))");
+TEST_CASE("decimal arithmetic, comparisons and aggregates call ormc's exact functions on SQLite") {
+  CHECK(expr_sql(ormc::sum(user::balance)) ==
+        R"(ormc_dec_sum("users"."balance") COLLATE ormc_decimal)");
+  CHECK(expr_sql(ormc::sum(user::balance), testdb::pg_like) == R"(SUM("users"."balance"))");
+  CHECK(expr_sql(ormc::avg(user::balance)) ==
+        R"(ormc_dec_avg("users"."balance") COLLATE ormc_decimal)");
+  CHECK(expr_sql(ormc::max(user::balance)) == R"(MAX("users"."balance") COLLATE ormc_decimal)");
+  CHECK(expr_sql(ormc::count(user::balance) > 2) == R"(COUNT("users"."balance") > ?1)");
+  CHECK(
+      std::holds_alternative<std::int64_t>(render_expr(ormc::count(user::balance) > 2).values[0]));
+  CHECK(
+      expr_sql(ormc::sum(user::balance * 2)) ==
+      R"(ormc_dec_sum(ormc_dec_mul("users"."balance", ?1) COLLATE ormc_decimal) COLLATE ormc_decimal)");
+  CHECK(
+      expr_sql(-user::balance / 3) ==
+      R"(ormc_dec_div(ormc_dec_neg("users"."balance") COLLATE ormc_decimal, ?1) COLLATE ormc_decimal)");
+  CHECK(expr_sql(user::balance - 1, testdb::pg_like) == R"("users"."balance" - $1)");
+  // A column beside values: the column's collation compares them (an index can serve it).
+  CHECK(expr_sql(user::balance == 10) == R"("users"."balance" = ?1)");
+  CHECK(expr_sql(user::balance.between(1, 2)) == R"("users"."balance" BETWEEN ?1 AND ?2)");
+  // A computed decimal beside an integer bound as decimal text, which the collation reads.
+  const auto computed = render_expr(user::balance * 2 > 10);
+  CHECK(computed.sql == R"(ormc_dec_mul("users"."balance", ?1) COLLATE ormc_decimal > ?2)");
+  REQUIRE(computed.values.size() == 2);
+  CHECK(std::get<ormc::Decimal>(computed.values[1]) == ormc::Decimal("10"));
+  // Beside an integer column SQLite would compare REALs: ormc_dec_cmp compares exactly.
+  CHECK(expr_sql(user::balance > user::age) ==
+        R"(ormc_dec_cmp("users"."balance", "users"."age") > 0)");
+  CHECK(expr_sql(user::balance > user::age, testdb::pg_like) ==
+        R"("users"."balance" > "users"."age")");
+  static_assert(std::is_same_v<ormc::expr_value_t<decltype(ormc::avg(user::balance))>,
+                               std::optional<ormc::Decimal>>);
 }
 
 TEST_CASE("aggregates and their result types") {

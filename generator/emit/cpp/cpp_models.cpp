@@ -60,6 +60,7 @@ std::string column_flags(const model::Column& column) {
   if (column.on_update_now) set.emplace_back(".on_update_now = true");
   if (column.type.kind == model::TypeKind::decimal) {
     set.emplace_back(".scale = " + std::to_string(column.type.scale));
+    set.emplace_back(".precision = " + std::to_string(column.type.precision));
   }
   std::string out = "{";
   for (std::size_t i = 0; i < set.size(); ++i) out += (i > 0 ? ", " : "") + set[i];

@@ -29,6 +29,16 @@ std::string index_column_list(const model::Model& model,
   return out;
 }
 
+// A decimal literal as the text a decimal(p, s) column holds: "-3.2" -> "-3.20" for s = 2.
+std::string decimal_text(std::string_view literal, std::uint32_t scale) {
+  std::string text(literal.starts_with('+') ? literal.substr(1) : literal);
+  const std::size_t dot = text.find('.');
+  const std::size_t fraction = dot == std::string::npos ? 0 : text.size() - dot - 1;
+  if (dot == std::string::npos && scale > 0) text += '.';
+  if (fraction < scale) text.append(scale - fraction, '0');
+  return text;
+}
+
 // UUIDs are stored in their canonical lower-case text form.
 std::string lower_ascii(std::string text) {
   for (char& c : text) {
@@ -96,6 +106,12 @@ std::string DdlEmitter::default_value(const model::Model& model, const model::Co
                                       const model::Expr& value) const {
   switch (value.kind) {
     case model::ExprKind::now: return now_default(column.type.kind);
+    case model::ExprKind::integer:
+    case model::ExprKind::decimal:
+      if (style_.decimal_functions && column.type.kind == model::TypeKind::decimal) {
+        return quote_string(decimal_text(value.text, column.type.scale));
+      }
+      return expression(value, model);
     case model::ExprKind::string:
       if (column.type.kind == model::TypeKind::bytes) return bytes_literal(value.text);
       if (column.type.kind == model::TypeKind::uuid) return quote_string(lower_ascii(value.text));

@@ -65,7 +65,7 @@ std::string canonical_temporal_text(TypeKind kind, std::string_view text) {
 class SqliteEmitter final : public DdlEmitter {
  public:
   explicit SqliteEmitter(const model::Schema& schema)
-      : DdlEmitter(schema, SqlExprStyle{.booleans_as_integers = true}) {}
+      : DdlEmitter(schema, SqlExprStyle{.booleans_as_integers = true, .decimal_functions = true}) {}
 
  protected:
   std::string column_type(const model::Column& column) const override {
@@ -76,9 +76,10 @@ class SqliteEmitter final : public DdlEmitter {
       case TypeKind::int64: return "INTEGER";
       case TypeKind::float32:
       case TypeKind::float64: return "REAL";
-      // NUMERIC affinity keeps comparisons, ORDER BY and sums numeric; values with more
-      // than 15 significant digits, which a REAL would round, stay TEXT.
-      case TypeKind::decimal: return "NUMERIC";
+      // Exact: canonical decimal text with the column's scale, ordered and compared by
+      // the value through the collation every ormc connection registers (a REAL, as
+      // NUMERIC affinity made of them, keeps only 15 significant digits).
+      case TypeKind::decimal: return "TEXT COLLATE ormc_decimal";
       case TypeKind::bytes: return "BLOB";
       default: return "TEXT";
     }

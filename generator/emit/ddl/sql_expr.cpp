@@ -2,6 +2,7 @@
 #include "emit/ddl/sql_expr.hpp"
 
 #include <cassert>
+#include <optional>
 
 #include "emit/ddl/ddl_common.hpp"
 
@@ -72,8 +73,71 @@ class SqlExprRenderer {
     return op;
   }
 
+  // Whether the expression's value is a decimal: a decimal column, or arithmetic on one.
+  bool is_decimal(const Expr& expr) const {
+    switch (expr.kind) {
+      case ExprKind::column:
+        return model_.columns.at(expr.column).type.kind == model::TypeKind::decimal;
+      case ExprKind::unary: return expr.text == "-" && is_decimal(expr.operands[0]);
+      case ExprKind::binary:
+        return binary_level(expr.text) >= additive &&
+               (is_decimal(expr.operands[0]) || is_decimal(expr.operands[1]));
+      default: return false;
+    }
+  }
+
+  // An operand beside a decimal on SQLite: a decimal literal as text, exact where a REAL
+  // would keep 15 digits (the collation and ormc's functions read the text).
+  std::string decimal_operand(const Expr& expr) const {
+    if (expr.kind == ExprKind::decimal && expr.text.find_first_of("eE") == std::string::npos) {
+      return quote_string(expr.text);
+    }
+    return operand(expr, predicate + 1);
+  }
+
+  // What SQLite compares exactly beside a decimal column, by that column's collation: a
+  // number literal (given the column's TEXT affinity) or another decimal column.
+  bool compares_by_collation(const Expr& expr) const {
+    if (expr.kind == ExprKind::integer || expr.kind == ExprKind::decimal) return true;
+    if (expr.kind == ExprKind::unary && expr.text == "-") {
+      const ExprKind inner = expr.operands[0].kind;
+      return inner == ExprKind::integer || inner == ExprKind::decimal;
+    }
+    return expr.kind == ExprKind::column && is_decimal(expr);
+  }
+
+  // SQLite: decimal columns hold text, so arithmetic on decimals calls ormc's exact
+  // functions; a comparison with a computed decimal compares through ormc_dec_cmp (a
+  // column beside a literal or another decimal column is compared by the column's
+  // ormc_decimal collation as it is).
+  std::optional<Rendered> render_decimal_binary(const Expr& expr) const {
+    if (!style_.decimal_functions) return std::nullopt;
+    const Expr& left = expr.operands[0];
+    const Expr& right = expr.operands[1];
+    if (!is_decimal(left) && !is_decimal(right)) return std::nullopt;
+    const std::string& op = expr.text;
+    const char* function = op == "+"   ? "ormc_dec_add("
+                           : op == "-" ? "ormc_dec_sub("
+                           : op == "*" ? "ormc_dec_mul("
+                           : op == "/" ? "ormc_dec_div("
+                                       : nullptr;
+    if (function != nullptr) {
+      return Rendered{function + decimal_operand(left) + ", " + decimal_operand(right) + ")",
+                      primary};
+    }
+    if (binary_level(op) != predicate) return std::nullopt;
+    if (compares_by_collation(left) && compares_by_collation(right)) {
+      return Rendered{decimal_operand(left) + " " + sql_operator(op) + " " + decimal_operand(right),
+                      predicate};
+    }
+    return Rendered{"ormc_dec_cmp(" + decimal_operand(left) + ", " + decimal_operand(right) + ") " +
+                        sql_operator(op) + " 0",
+                    predicate};
+  }
+
   Rendered render_binary(const Expr& expr) const {
     assert(expr.operands.size() == 2);
+    if (auto decimal = render_decimal_binary(expr)) return *decimal;
     int level = binary_level(expr.text);
     // AND and OR are associative; the arithmetic operators associate to the left, so a right
     // operand of the same level needs parentheses (a - (b - c)); predicates never chain.
@@ -88,6 +152,9 @@ class SqlExprRenderer {
   Rendered render_unary(const Expr& expr) const {
     assert(expr.operands.size() == 1);
     if (expr.text == "not") return {"NOT " + operand(expr.operands[0], not_level), not_level};
+    if (style_.decimal_functions && expr.text == "-" && is_decimal(expr.operands[0])) {
+      return {"ormc_dec_neg(" + render(expr.operands[0]).text + ")", primary};
+    }
     std::string inner = operand(expr.operands[0], unary);
     // "- -1" must not become "--1", which SQL reads as a comment.
     if (inner.front() == '-' || inner.front() == '+') inner = "(" + inner + ")";

@@ -10,6 +10,10 @@ namespace ormc::ddl {
 //! The few ways dialects spell the same expression.
 struct SqlExprStyle {
   bool booleans_as_integers = false;  //!< SQLite: 1 / 0; PostgreSQL: TRUE / FALSE
+  //! SQLite: decimal columns hold text (TEXT COLLATE ormc_decimal), so arithmetic on them
+  //! calls ormc's functions (ormc_dec_add, ...) and comparisons of computed decimals
+  //! ormc_dec_cmp; decimal defaults are text with the column's scale.
+  bool decimal_functions = false;
 };
 
 //! `expr`, which belongs to `model`, as SQL: columns by their quoted SQL names, strings and

@@ -37,9 +37,12 @@ struct ColumnFlags {
   bool server_default = false;  //!< the database fills it when the INSERT omits it
   bool default_now = false;     //!< default(now): set to the current time at insert
   bool on_update_now = false;   //!< on_update(now): set to the current time at update
-  //! decimal(p, s): s, so values read back keep their scale (SQLite's NUMERIC drops
-  //! trailing zeros: 12.50 is stored as 12.5). -1 for other columns.
+  //! decimal(p, s): s, so values read back keep their scale (older SQLite databases hold
+  //! decimals in NUMERIC columns, which drop trailing zeros). -1 for other columns.
   int scale = -1;
+  //! decimal(p, s): p. Values written must fit (ormc/detail/decimal_column.hpp); 0 for
+  //! other columns.
+  int precision = 0;
 };
 
 //! A column of model M holding values of C++ type T (std::optional<U> when nullable),

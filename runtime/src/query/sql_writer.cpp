@@ -88,6 +88,42 @@ void skip(const detail::ExprData& data, std::size_t& pos) {
   for (std::uint32_t i = 0; i < operands; ++i) skip(data, pos);
 }
 
+std::string_view decimal_function(Op op) {
+  switch (op) {
+    case Op::add: return "ormc_dec_add(";
+    case Op::subtract: return "ormc_dec_sub(";
+    case Op::multiply: return "ormc_dec_mul(";
+    case Op::divide: return "ormc_dec_div(";
+    case Op::negate: return "ormc_dec_neg(";
+    case Op::sum: return "ormc_dec_sum(";
+    case Op::avg: return "ormc_dec_avg(";
+    case Op::min: return "MIN(";
+    case Op::max: return "MAX(";
+    case Op::fit_decimal: return "ormc_dec_fit(";
+    default: return {};
+  }
+}
+
+bool is_comparison(Op op) {
+  return op == Op::eq || op == Op::ne || op == Op::lt || op == Op::le || op == Op::gt ||
+         op == Op::ge || op == Op::between;
+}
+
+//! Whether every operand of the tree at pos is a decimal or a bound value: then SQLite's
+//! comparison (of TEXT, by the ormc_decimal collation) is exact and can use an index.
+bool decimal_operands(const detail::ExprData& data, std::size_t pos) {
+  const std::uint32_t operands = data.nodes[pos].operands;
+  std::size_t at = pos + 1;
+  for (std::uint32_t i = 0; i < operands; ++i) {
+    const detail::Node& operand = data.nodes[at];
+    if (!operand.decimal && operand.op != Op::value) return false;
+    skip(data, at);
+  }
+  return true;
+}
+
+constexpr std::string_view decimal_collation = " COLLATE ormc_decimal";
+
 }  // namespace
 
 SqlWriter& SqlWriter::identifier(std::string_view name) {
@@ -136,7 +172,74 @@ SqlWriter& SqlWriter::identifier_list(const std::vector<std::string_view>& names
   return *this;
 }
 
+bool SqlWriter::sqlite_decimal(const detail::ExprData& data, std::size_t& pos, int context,
+                               bool strict) {
+  const detail::Node& n = data.nodes[pos];
+  if (is_comparison(n.op) || n.op == Op::in || n.op == Op::not_in) {
+    if (n.op == Op::in || n.op == Op::not_in || decimal_operands(data, pos)) {
+      // "price" = ?, "price" BETWEEN ? AND ?: the column's collation compares them.
+      return false;
+    }
+    // A decimal beside an integer expression: SQLite would convert the text to a REAL.
+    const bool parens = comparison_level < context || (strict && comparison_level == context);
+    ++pos;
+    if (parens) out_.sql += '(';
+    if (n.op == Op::between) {
+      const std::size_t tested = pos;
+      out_.sql += "ormc_dec_cmp(";
+      node(data, pos, 0, false);
+      out_.sql += ", ";
+      node(data, pos, 0, false);
+      out_.sql += ") >= 0 AND ormc_dec_cmp(";
+      std::size_t again = tested;
+      node(data, again, 0, false);
+      out_.sql += ", ";
+      node(data, pos, 0, false);
+      out_.sql += ") <= 0";
+    } else {
+      out_.sql += "ormc_dec_cmp(";
+      node(data, pos, 0, false);
+      out_.sql += ", ";
+      node(data, pos, 0, false);
+      out_.sql += ')';
+      out_.sql += binary_operator(n.op);
+      out_.sql += '0';
+    }
+    if (parens) out_.sql += ')';
+    return true;
+  }
+  const std::string_view function = decimal_function(n.op);
+  if (function.empty()) return false;  // a decimal column, excluded."col": plain SQL
+  ++pos;
+  out_.sql += function;
+  for (std::uint32_t i = 0; i < n.operands; ++i) {
+    if (i != 0) out_.sql += ", ";
+    node(data, pos, 0, false);
+  }
+  if (n.op == Op::fit_decimal) {
+    out_.sql += ", " + std::to_string(n.precision) + ", " + std::to_string(n.scale) + ')';
+    return true;
+  }
+  out_.sql += ')';
+  // The result is TEXT without a collation of its own: give it the decimal one, so that
+  // comparisons, ORDER BY, MIN and MAX of it are numeric.
+  out_.sql += decimal_collation;
+  return true;
+}
+
 void SqlWriter::node(const detail::ExprData& data, std::size_t& pos, int context, bool strict) {
+  if (!data.nodes[pos].decimal || dialect_->kind() != DialectKind::sqlite) {
+    node_plain(data, pos, context, strict);
+    return;
+  }
+  const bool outer = decimal_text_;
+  decimal_text_ = true;
+  if (!sqlite_decimal(data, pos, context, strict)) node_plain(data, pos, context, strict);
+  decimal_text_ = outer;
+}
+
+void SqlWriter::node_plain(const detail::ExprData& data, std::size_t& pos, int context,
+                           bool strict) {
   const detail::Node& n = data.nodes[pos++];
   const int own = precedence(n.op);
   const bool parens = own < context || (strict && own == context);
@@ -147,7 +250,13 @@ void SqlWriter::node(const detail::ExprData& data, std::size_t& pos, int context
       out_.sql += "excluded.";
       identifier(n.name);
       break;
-    case Op::value: bind(data.values[n.value_index]); break;
+    case Op::value:
+      if (decimal_text_ && std::holds_alternative<std::int64_t>(data.values[n.value_index])) {
+        bind(Value{Decimal(std::get<std::int64_t>(data.values[n.value_index]))});
+      } else {
+        bind(data.values[n.value_index]);
+      }
+      break;
     case Op::count_star: out_.sql += "COUNT(*)"; break;
     case Op::logical_not:
       out_.sql += "NOT ";
@@ -167,15 +276,11 @@ void SqlWriter::node(const detail::ExprData& data, std::size_t& pos, int context
       node(data, pos, 0, false);
       out_.sql += n.op == Op::asc ? " ASC" : " DESC";
       break;
+    case Op::fit_decimal:
+      // PostgreSQL's numeric(p, s) column rounds what is assigned to it by itself.
+      node(data, pos, context, strict);
+      break;
     case Op::sum:
-      if (n.scale >= 0 && dialect().kind() == DialectKind::sqlite) {
-        // SQLite sums decimals as doubles; a sum of s-digit decimals has s digits.
-        out_.sql += "ROUND(SUM(";
-        node(data, pos, 0, false);
-        out_.sql += "), " + std::to_string(n.scale) + ')';
-        break;
-      }
-      [[fallthrough]];
     case Op::count:
     case Op::count_distinct:
     case Op::avg:

@@ -11,6 +11,7 @@
 
 #include <sqlite3.h>
 
+#include "decimal_digits.hpp"
 #include "iso8601.hpp"
 #include "ormc/error.hpp"
 
@@ -127,19 +128,14 @@ bool RowReader::read(int column, Decimal& out) const {
     case SQLITE_NULL: return false;
     case SQLITE_INTEGER: out = Decimal(sqlite3_column_int64(stmt_, column)); return true;
     case SQLITE_FLOAT: {
-      // A NUMERIC column holds a REAL only when the decimal text survives a double to 15
-      // significant digits (else SQLite keeps the text), and SQLite's own REAL-to-text
-      // conversion prints 15 digits; so read at 15 digits. That also gives sums of
-      // decimal(p,s) values their decimal answer (2328.6, not 2328.600000000004).
-      char buffer[400];
+      // Only databases made before ormc stored decimals as text have REALs here: their
+      // NUMERIC columns kept a decimal as a double when its first 15 digits survived. Read
+      // it as the 15 significant digits SQLite prints (0.99, not 0.98999999999999999).
       const double stored = sqlite3_column_double(stmt_, column);
-      const auto digits15 =
-          std::to_chars(buffer, buffer + sizeof buffer, stored, std::chars_format::general, 15);
-      double rounded = stored;
-      std::from_chars(buffer, digits15.ptr, rounded);
-      const auto r =
-          std::to_chars(buffer, buffer + sizeof buffer, rounded, std::chars_format::fixed);
-      out = Decimal(std::string_view(buffer, static_cast<std::size_t>(r.ptr - buffer)));
+      if (!std::isfinite(stored)) {
+        throw_type(column, "Decimal", "it holds " + describe(stmt_, column) + ", not a decimal");
+      }
+      out = Decimal(detail::real_to_text(stored));
       return true;
     }
     case SQLITE_TEXT: try { out = Decimal(text_of(stmt_, column));

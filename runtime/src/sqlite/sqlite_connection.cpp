@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "ormc/error.hpp"
+#include "ormc/sqlite/decimal_functions.hpp"
 #include "sqlite/sqlite_error.hpp"
 
 namespace ormc::sqlite {
@@ -115,6 +116,14 @@ SqliteConnection::SqliteConnection(const std::string& path, const EngineOptions&
   }
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, static_cast<int>(options.busy_timeout.count()));
+  // Before anything reads a table: decimal columns are declared COLLATE ormc_decimal.
+  if (const int code = register_decimal_functions(db_); code != SQLITE_OK) {
+    std::string message = "cannot register ormc's decimal functions on SQLite database '" + path +
+                          "': " + sqlite3_errstr(code);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    detail::throw_database_error(make_error(code, std::move(message)));
+  }
   if (auto error = exec(pragmas)) {
     sqlite3_close(db_);
     db_ = nullptr;

@@ -1,6 +1,8 @@
 // Aggregate functions and their result types: count -> int64; sum -> optional of int64,
-// double or Decimal; avg -> optional<double>; min/max -> optional of the column's type.
-// The optionals are SQL's: SUM, AVG, MIN and MAX of no rows are NULL.
+// double or Decimal; avg -> optional<Decimal> of decimals, else optional<double>; min/max ->
+// optional of the column's type. The optionals are SQL's: SUM, AVG, MIN and MAX of no rows
+// are NULL. Sums and averages of decimals are exact on both databases (PostgreSQL's numeric
+// rules; on SQLite ormc's functions ormc_dec_sum and ormc_dec_avg).
 #pragma once
 
 #include <cstdint>
@@ -14,28 +16,24 @@ namespace ormc {
 namespace detail {
 
 template <typename R, Op op, typename E>
-auto aggregate(E&& e, int scale = -1) {
+auto aggregate(E&& e) {
   ExprData data;
   data.add_operator(op, 1);
-  data.nodes.back().scale = static_cast<std::int16_t>(scale);
+  // COUNT of decimals is an integer; SUM, AVG, MIN and MAX of them are decimals.
+  data.nodes.back().decimal = decimal_operand_v<E> && op != Op::count && op != Op::count_distinct;
   append_expr(data, std::forward<E>(e));
   return make_expr<R, expr_models_t<E>>(std::move(data));
-}
-
-//! The scale of a decimal(p, s) column; -1 for any other expression.
-template <typename E>
-constexpr int decimal_scale(const E& e) {
-  if constexpr (requires { e.flags.scale; }) {
-    return e.flags.scale;
-  } else {
-    return -1;
-  }
 }
 
 template <typename T>
 using sum_result_t = std::optional<std::conditional_t<
     category_v<T> == Category::real, double,
     std::conditional_t<category_v<T> == Category::decimal, Decimal, std::int64_t>>>;
+
+//! AVG of numeric (PostgreSQL) is numeric: an exact Decimal, with PostgreSQL's division scale.
+template <typename T>
+using avg_result_t =
+    std::optional<std::conditional_t<category_v<T> == Category::decimal, Decimal, double>>;
 
 }  // namespace detail
 
@@ -62,16 +60,16 @@ template <Expression E>
 [[nodiscard]] auto sum(E&& e) {
   static_assert(detail::numeric_v<expr_value_t<E>>,
                 "ormc: sum() and avg() need a numeric expression");
-  const int scale = detail::decimal_scale(e);
   return detail::aggregate<detail::sum_result_t<expr_value_t<E>>, detail::Op::sum>(
-      std::forward<E>(e), scale);
+      std::forward<E>(e));
 }
 
 template <Expression E>
 [[nodiscard]] auto avg(E&& e) {
   static_assert(detail::numeric_v<expr_value_t<E>>,
                 "ormc: sum() and avg() need a numeric expression");
-  return detail::aggregate<std::optional<double>, detail::Op::avg>(std::forward<E>(e));
+  return detail::aggregate<detail::avg_result_t<expr_value_t<E>>, detail::Op::avg>(
+      std::forward<E>(e));
 }
 
 template <Expression E>

@@ -37,6 +37,7 @@ auto arithmetic(L&& l, R&& r) {
   ExprData data;
   if constexpr (ok) {
     data.add_operator(op, 2);
+    data.nodes.back().decimal = std::is_same_v<unwrap_optional_t<T>, Decimal>;
     append_operand(data, std::forward<L>(l));
     append_operand(data, std::forward<R>(r));
   }
@@ -72,6 +73,7 @@ template <Expression E>
                 "ormc: + - * / need numeric operands (integers, floating point, Decimal)");
   detail::ExprData data;
   data.add_operator(detail::Op::negate, 1);
+  data.nodes.back().decimal = detail::decimal_operand_v<E>;
   detail::append_expr(data, std::forward<E>(e));
   return detail::make_expr<expr_value_t<E>, expr_models_t<E>>(std::move(data));
 }

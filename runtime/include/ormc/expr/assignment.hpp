@@ -5,11 +5,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 
+#include "ormc/detail/decimal_column.hpp"
 #include "ormc/expr/comparison.hpp"
 
 namespace ormc {
@@ -69,7 +71,26 @@ template <ColumnDescriptor C, typename V>
       static_assert(detail::list_subset_v<expr_models_t<V>, detail::model_list<M>>,
                     "ormc: an assigned expression may only read the columns of the same model");
     }
-    detail::append_operand(result.value, std::forward<V>(value));
+    if constexpr (detail::is_decimal_column_v<C> && Expression<V>) {
+      // What the database computes is stored as the column's type stores it: PostgreSQL
+      // rounds to the scale (half away from zero), and SQLite is told to do the same.
+      if (column.flags.precision > 0) {
+        result.value.add_operator(detail::Op::fit_decimal, 1);
+        detail::Node& fit = result.value.nodes.back();
+        fit.decimal = true;
+        fit.precision = static_cast<std::int16_t>(column.flags.precision);
+        fit.scale = static_cast<std::int16_t>(column.flags.scale);
+      }
+      detail::append_operand(result.value, std::forward<V>(value));
+    } else if constexpr (detail::is_decimal_column_v<C> && !detail::is_nullopt_v<V>) {
+      // A value is checked against the column's decimal(p, s) here, where the column is
+      // known: refused when it does not fit, else written with exactly s fraction digits.
+      T fitted = T(value);
+      detail::fit_column_value(column, fitted);
+      detail::append_operand(result.value, std::move(fitted));
+    } else {
+      detail::append_operand(result.value, std::forward<V>(value));
+    }
   }
   return result;
 }
@@ -78,7 +99,8 @@ template <ColumnDescriptor C, typename V>
 template <ColumnDescriptor C>
 [[nodiscard]] auto excluded(const C& column) {
   detail::ExprData data;
-  data.nodes.push_back(detail::Node{detail::Op::excluded, 0, 0, {}, column.name});
+  data.nodes.push_back(
+      detail::Node{detail::Op::excluded, 0, 0, {}, column.name, detail::is_decimal_column_v<C>});
   return detail::make_expr<typename C::value_type, detail::model_list<typename C::model_type>>(
       std::move(data));
 }

@@ -24,6 +24,7 @@ template <Expression E, typename A, typename B>
   } else {
     detail::ExprData data;
     data.add_operator(detail::Op::between, 3);
+    data.nodes.back().decimal = detail::decimal_operand_v<E>;
     detail::append_expr(data, e);
     detail::append_operand(data, std::forward<A>(low));
     detail::append_operand(data, std::forward<B>(high));

@@ -95,6 +95,7 @@ auto compare(L&& l, R&& r) {
   } else {
     ExprData data;
     data.add_operator(op, 2);
+    data.nodes.back().decimal = decimal_operand_v<L> || decimal_operand_v<R>;
     append_operand(data, std::forward<L>(l));
     append_operand(data, std::forward<R>(r));
     using T = nullable_if_any_t<bool, expr_value_or_void_t<L>, expr_value_or_void_t<R>>;

@@ -89,7 +89,8 @@ struct expr_traits<Column<M, T, I>> {
   using models = detail::model_list<M>;
   template <typename C>
   static void append_to(detail::ExprData& out, const C& column) {
-    out.add_column(std::string_view(model_traits<M>::table_name), column.name);
+    out.add_column(std::string_view(model_traits<M>::table_name), column.name,
+                   std::is_same_v<unwrap_optional_t<T>, Decimal>);
   }
 };
 
@@ -180,6 +181,16 @@ struct expr_value_or_void<X, true> {
 };
 template <typename X>
 using expr_value_or_void_t = typename expr_value_or_void<X>::type;
+
+//! Whether X (an expression or a value) is a Decimal: SQLite computes and compares such
+//! operands with ormc's decimal functions (Node::decimal).
+template <typename X>
+inline constexpr bool decimal_operand_v = [] {
+  if constexpr (Expression<X>)
+    return category_v<expr_value_t<X>> == Category::decimal;
+  else
+    return category_of<std::decay_t<X>>() == Category::decimal;
+}();
 
 template <typename T, typename Models>
 Expr<T, Models> make_expr(ExprData data) {

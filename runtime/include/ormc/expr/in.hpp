@@ -32,6 +32,7 @@ template <Expression E, typename R>
     detail::ExprData data;
     if constexpr (detail::value_comparable_v<T, V>) {
       data.add_operator(negated ? detail::Op::not_in : detail::Op::in, 1);
+      data.nodes.back().decimal = detail::decimal_operand_v<E>;
       detail::append_expr(data, e);
       std::uint32_t count = 0;
       for (auto&& v : values) {

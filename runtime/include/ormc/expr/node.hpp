@@ -53,6 +53,9 @@ enum class Op : std::uint8_t {
   not_in,
   // Three operands: x BETWEEN low AND high.
   between,
+  // One operand, assigned to a decimal(precision, scale) column: the value that column
+  // stores (PostgreSQL rounds to the scale by itself; SQLite calls ormc_dec_fit).
+  fit_decimal,
 };
 
 //! One node. Strings point at storage that outlives every statement: the descriptors'
@@ -63,9 +66,12 @@ struct Node {
   std::uint32_t value_index = 0;  //!< Op::value: index into ExprData::values
   std::string_view table;         //!< Op::column
   std::string_view name;          //!< Op::column, Op::excluded
-  //! Op::sum of a decimal(p, s) column: s, for dialects without exact decimal sums
-  //! (SQLite adds doubles: ROUND(SUM(x), s) gives the decimal answer back). -1 otherwise.
-  std::int16_t scale = -1;
+  //! The node's value is a Decimal (a decimal column, arithmetic or an aggregate giving
+  //! one), or it compares Decimals: SQLite renders such nodes with ormc's exact decimal
+  //! functions and collation (sqlite/decimal_functions.hpp).
+  bool decimal = false;
+  std::int16_t precision = 0;  //!< Op::fit_decimal: the column's decimal(precision, scale)
+  std::int16_t scale = 0;      //!< Op::fit_decimal
 };
 
 //! A sequence of expression trees (one for a condition, several for a column list) and the
@@ -76,8 +82,8 @@ struct ExprData {
 
   [[nodiscard]] bool empty() const { return nodes.empty(); }
 
-  void add_column(std::string_view table, std::string_view name) {
-    nodes.push_back(Node{Op::column, 0, 0, table, name});
+  void add_column(std::string_view table, std::string_view name, bool decimal = false) {
+    nodes.push_back(Node{Op::column, 0, 0, table, name, decimal});
   }
   void add_value(Value value) {
     nodes.push_back(Node{Op::value, 0, static_cast<std::uint32_t>(values.size()), {}, {}});

@@ -52,9 +52,17 @@ class SqlWriter {
   //! Renders the tree at data.nodes[pos], advancing pos past it. A tree whose operator
   //! binds less tightly than its context (or as tightly, where `strict`) gets parentheses.
   void node(const detail::ExprData& data, std::size_t& pos, int context, bool strict);
+  //! SQLite: a Node::decimal tree through ormc's decimal functions and collation
+  //! (sqlite/decimal_functions.hpp). False when the tree is plain SQL after all (a decimal
+  //! column, a comparison the collation decides), which node() then renders.
+  void node_plain(const detail::ExprData& data, std::size_t& pos, int context, bool strict);
+  bool sqlite_decimal(const detail::ExprData& data, std::size_t& pos, int context, bool strict);
 
   const Dialect* dialect_;
   RenderedStatement out_;
+  //! Inside an SQLite comparison of decimals: integers are bound as decimal text, which the
+  //! ormc_decimal collation compares (an INTEGER beside TEXT would compare as a type).
+  bool decimal_text_ = false;
 };
 
 }  // namespace ormc

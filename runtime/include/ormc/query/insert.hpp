@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "ormc/detail/decimal_column.hpp"
 #include "ormc/expr/assignment.hpp"
 #include "ormc/expr/sql_writer.hpp"
 #include "ormc/query/clauses.hpp"
@@ -185,7 +186,13 @@ class Insert {
           break;
         case detail::InsertColumn::value:
           mask.set(i);
-          values.add_value(detail::to_value(value));
+          if constexpr (detail::is_decimal_column_v<std::remove_cvref_t<decltype(column)>>) {
+            T fitted = value;
+            detail::fit_column_value(column, fitted);
+            values.add_value(detail::to_value(std::move(fitted)));
+          } else {
+            values.add_value(detail::to_value(value));
+          }
           break;
       }
       ++i;

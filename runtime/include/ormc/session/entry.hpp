@@ -13,6 +13,7 @@
 
 #include "ormc/bind.hpp"
 #include "ormc/connection.hpp"
+#include "ormc/detail/decimal_column.hpp"
 #include "ormc/model.hpp"
 #include "ormc/query/execute.hpp"
 #include "ormc/session/identity_key.hpp"
@@ -288,6 +289,9 @@ class Entry final : public EntryBase {
           column.of(object_) = now_timestamp();
         }
       }
+      // A decimal that does not fit its column is refused before any SQL is sent; one that
+      // fits takes the column's scale, as the database returns it.
+      fit_column_value(column, column.of(object_));
       included[C::index] = include;
     });
     return included;
@@ -354,6 +358,7 @@ class Entry final : public EntryBase {
           changed[C::index] = true;
         }
       }
+      if (changed[C::index]) fit_column_value(column, column.of(object_));
     });
     return changed;
   }

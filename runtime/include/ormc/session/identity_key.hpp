@@ -28,15 +28,16 @@ void append_key_part(std::string& key, const T& value) {
     key += value;
   } else if constexpr (std::is_same_v<T, Uuid>) {
     key.append(reinterpret_cast<const char*>(value.bytes.data()), value.bytes.size());
-  } else if constexpr (std::is_same_v<T, Decimal> || std::is_same_v<T, Json>) {
-    const std::string& text = [&]() -> const std::string& {
-      if constexpr (std::is_same_v<T, Decimal>) {
-        return value.str();
-      } else {
-        return value.text;
-      }
-    }();
+  } else if constexpr (std::is_same_v<T, Decimal>) {
+    // One key per number, as the database compares them: 1.5 and 1.50 name the same row.
+    std::string text = value.str();
+    if (text.find('.') != std::string::npos) {
+      text.erase(text.find_last_not_of('0') + 1);
+      if (text.back() == '.') text.pop_back();
+    }
     append_key_part(key, text);
+  } else if constexpr (std::is_same_v<T, Json>) {
+    append_key_part(key, value.text);
   } else if constexpr (std::is_same_v<T, Date>) {
     append_key_part(
         key, static_cast<std::int64_t>(std::chrono::sys_days(value).time_since_epoch().count()));

@@ -1,0 +1,228 @@
+// ormc's decimal collation, scalar functions and aggregates for SQLite: decimal text in,
+// decimal text out, computed exactly by the digit engine (../decimal_digits.hpp).
+#include "ormc/sqlite/decimal_functions.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <sqlite3.h>
+
+#include "decimal_digits.hpp"
+
+namespace ormc::sqlite {
+namespace {
+
+using detail::ScaledDecimal;
+
+int collate_decimal(void* /*unused*/, int size_a, const void* a, int size_b, const void* b) {
+  const std::string_view x(static_cast<const char*>(a), static_cast<std::size_t>(size_a));
+  const std::string_view y(static_cast<const char*>(b), static_cast<std::size_t>(size_b));
+  if (const auto c = detail::compare_text(x, y)) return *c;
+  // A text that is no decimal (written by raw SQL) sorts after every decimal, and such texts
+  // among themselves as BINARY would: the order stays total, so indexes stay consistent.
+  const bool x_decimal = detail::parse_scaled(x).has_value();
+  const bool y_decimal = detail::parse_scaled(y).has_value();
+  if (x_decimal != y_decimal) return x_decimal ? -1 : 1;
+  const int c = x.compare(y);
+  return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
+void fail(sqlite3_context* context, const std::string& message) {
+  sqlite3_result_error(context, message.c_str(), static_cast<int>(message.size()));
+  sqlite3_result_error_code(context, SQLITE_MISMATCH);
+}
+
+const char* function_name(sqlite3_context* context) {
+  return static_cast<const char*>(sqlite3_user_data(context));
+}
+
+// A REAL as the decimal text SQLite itself would print for it (15 significant digits):
+// the value an older database's NUMERIC column meant when it stored 0.99 as a double.
+std::optional<ScaledDecimal> from_real(double value) {
+  if (!std::isfinite(value)) return std::nullopt;
+  return detail::parse_scaled(detail::real_to_text(value));
+}
+
+// The argument as a decimal; nullopt for NULL (`null` set) or after reporting an error.
+std::optional<ScaledDecimal> argument(sqlite3_context* context, sqlite3_value* value, bool& null) {
+  null = false;
+  switch (sqlite3_value_type(value)) {
+    case SQLITE_NULL: null = true; return std::nullopt;
+    case SQLITE_INTEGER: return detail::parse_scaled(std::to_string(sqlite3_value_int64(value)));
+    case SQLITE_FLOAT: {
+      auto decimal = from_real(sqlite3_value_double(value));
+      if (!decimal)
+        fail(context, std::string(function_name(context)) + ": a non-finite REAL is not a decimal");
+      return decimal;
+    }
+    case SQLITE_TEXT: {
+      const std::string_view text(reinterpret_cast<const char*>(sqlite3_value_text(value)),
+                                  static_cast<std::size_t>(sqlite3_value_bytes(value)));
+      auto decimal = detail::parse_scaled(text);
+      if (!decimal) {
+        fail(context, std::string(function_name(context)) + ": '" +
+                          std::string(text.substr(0, 100)) + "' is not a decimal");
+      }
+      return decimal;
+    }
+    default:
+      fail(context, std::string(function_name(context)) + ": a BLOB is not a decimal");
+      return std::nullopt;
+  }
+}
+
+void result(sqlite3_context* context, const ScaledDecimal& value) {
+  const std::string text = detail::to_text(value);
+  sqlite3_result_text(context, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+}
+
+enum class Binary { add, subtract, multiply, divide, compare };
+
+template <Binary op>
+void binary(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
+  bool null_a = false;
+  bool null_b = false;
+  const auto a = argument(context, argv[0], null_a);
+  if (!a && !null_a) return;
+  const auto b = argument(context, argv[1], null_b);
+  if (!b && !null_b) return;
+  if (null_a || null_b) {
+    sqlite3_result_null(context);
+    return;
+  }
+  if constexpr (op == Binary::add) {
+    result(context, detail::add(*a, *b));
+  } else if constexpr (op == Binary::subtract) {
+    result(context, detail::subtract(*a, *b));
+  } else if constexpr (op == Binary::multiply) {
+    result(context, detail::multiply(*a, *b));
+  } else if constexpr (op == Binary::divide) {
+    if (b->is_zero()) {
+      fail(context, "division by zero");
+      return;
+    }
+    result(context, detail::divide(*a, *b, detail::division_scale(*a, *b), RoundingMode::half_up));
+  } else {
+    sqlite3_result_int(context, detail::compare(*a, *b));
+  }
+}
+
+void negate(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
+  bool null = false;
+  auto a = argument(context, argv[0], null);
+  if (!a) {
+    if (null) sqlite3_result_null(context);
+    return;
+  }
+  a->negative = !a->negative && !a->is_zero();
+  result(context, *a);
+}
+
+// ormc_dec_fit(x, p, s): what PostgreSQL does when it stores x in a numeric(p, s) column.
+void fit(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
+  bool null = false;
+  const auto a = argument(context, argv[0], null);
+  if (!a) {
+    if (null) sqlite3_result_null(context);
+    return;
+  }
+  const int precision = sqlite3_value_int(argv[1]);
+  const int scale = sqlite3_value_int(argv[2]);
+  const ScaledDecimal stored = detail::round_to(*a, scale, RoundingMode::half_up);
+  const int integer_digits =
+      stored.is_zero() ? 0 : std::max(0, static_cast<int>(stored.digits.size()) - scale);
+  if (integer_digits > precision - scale) {
+    fail(context, "numeric field overflow: " + detail::to_text(*a) + " does not fit numeric(" +
+                      std::to_string(precision) + ", " + std::to_string(scale) + ")");
+    return;
+  }
+  result(context, stored);
+}
+
+// The state of ormc_dec_sum / ormc_dec_avg, owned through a pointer in SQLite's aggregate
+// context (which is plain zeroed memory) and deleted by the final call.
+struct SumState {
+  ScaledDecimal sum;
+  std::int64_t count = 0;
+};
+
+SumState* state(sqlite3_context* context, bool create) {
+  auto** slot =
+      static_cast<SumState**>(sqlite3_aggregate_context(context, create ? sizeof(SumState*) : 0));
+  if (slot == nullptr) return nullptr;
+  if (*slot == nullptr && create) *slot = new SumState;
+  return *slot;
+}
+
+void sum_step(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
+  bool null = false;
+  const auto value = argument(context, argv[0], null);
+  if (!value) return;  // NULLs are skipped, as SUM skips them; errors are reported
+  SumState* s = state(context, true);
+  if (s == nullptr) {
+    sqlite3_result_error_nomem(context);
+    return;
+  }
+  s->sum = s->count == 0 ? *value : detail::add(s->sum, *value);
+  ++s->count;
+}
+
+template <bool average>
+void sum_final(sqlite3_context* context) {
+  SumState* s = state(context, false);
+  if (s == nullptr || s->count == 0) {
+    sqlite3_result_null(context);  // SUM and AVG of no rows are NULL
+  } else if constexpr (average) {
+    const ScaledDecimal count = *detail::parse_scaled(std::to_string(s->count));
+    result(context, detail::divide(s->sum, count, detail::division_scale(s->sum, count),
+                                   RoundingMode::half_up));
+  } else {
+    result(context, s->sum);
+  }
+  delete s;
+}
+
+}  // namespace
+
+int register_decimal_functions(sqlite3* db) {
+  constexpr int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+  using Scalar = void (*)(sqlite3_context*, int, sqlite3_value**);
+  struct Function {
+    const char* name;
+    int arguments;
+    Scalar call;
+  };
+  static constexpr Function scalars[] = {
+      {"ormc_dec_add", 2, binary<Binary::add>},
+      {"ormc_dec_sub", 2, binary<Binary::subtract>},
+      {"ormc_dec_mul", 2, binary<Binary::multiply>},
+      {"ormc_dec_div", 2, binary<Binary::divide>},
+      {"ormc_dec_cmp", 2, binary<Binary::compare>},
+      {"ormc_dec_neg", 1, negate},
+      {"ormc_dec_fit", 3, fit},
+  };
+  int rc = sqlite3_create_collation_v2(db, "ormc_decimal", SQLITE_UTF8, nullptr, collate_decimal,
+                                       nullptr);
+  for (const Function& f : scalars) {
+    if (rc != SQLITE_OK) return rc;
+    rc = sqlite3_create_function_v2(db, f.name, f.arguments, flags, const_cast<char*>(f.name),
+                                    f.call, nullptr, nullptr, nullptr);
+  }
+  if (rc == SQLITE_OK) {
+    rc = sqlite3_create_function_v2(db, "ormc_dec_sum", 1, flags, const_cast<char*>("ormc_dec_sum"),
+                                    nullptr, sum_step, sum_final<false>, nullptr);
+  }
+  if (rc == SQLITE_OK) {
+    rc = sqlite3_create_function_v2(db, "ormc_dec_avg", 1, flags, const_cast<char*>("ormc_dec_avg"),
+                                    nullptr, sum_step, sum_final<true>, nullptr);
+  }
+  return rc;
+}
+
+}  // namespace ormc::sqlite

@@ -1,0 +1,1 @@
+generate --stdout tests/golden/generate/decimal_checks.orm
