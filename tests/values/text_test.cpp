@@ -57,6 +57,9 @@ std::vector<Refused<std::string>> refused_text() {
   return {
       {"a NUL", "a\0b"s, "has a NUL character at byte 1"},
       {"only a NUL", "\0"s, "has a NUL character at byte 0"},
+      {"a NUL after 17 ASCII bytes", "0123456789abcdefg\0"s, "has a NUL character at byte 17"},
+      {"a byte 0xff after 20 ASCII bytes", std::string(20, 'a') + "\xff",
+       "is not valid UTF-8 at byte 20"},
       {"a byte 0xff", "ok\xff", "is not valid UTF-8 at byte 2"},
       {"a lone continuation byte", "\x80", "is not valid UTF-8 at byte 0"},
       {"an overlong NUL (C0 80)", "\xc0\x80", "is not valid UTF-8"},
