@@ -85,3 +85,29 @@ TEST_CASE("JSON kept (verbatim on SQLite, jsonb's form on PostgreSQL) or refused
     table.check_nullable(json("null"));  // JSON null is not SQL NULL
   }
 }
+
+TEST_CASE("a string that is not JSON, bound by raw SQL into a json column, is refused by both") {
+  FOR_EACH_BACKEND(backend) {
+    ormc_test::TestDatabase db(backend);
+    values::schema.create_all(db.engine());
+    ormc::Connection conn = db.engine().connect();
+    // A std::string is not checked by ormc (only ormc::Json is): the databases refuse it,
+    // PostgreSQL's jsonb by its type, SQLite by the column's CHECK (json_valid(v)).
+    const auto write = [&](const std::string& text) {
+      conn.execute_raw("INSERT INTO json_row (id, v) VALUES (1, :v)", {{"v", text}});
+    };
+    if (db.postgresql()) {
+      CHECK_THROWS_WITH_AS(write("{\"a\": }"),
+                           doctest::Contains("invalid input syntax for type json"),
+                           ormc::DataError);
+    } else {
+      CHECK_THROWS_WITH_AS(write("{\"a\": }"), doctest::Contains("ck_json_row_v_json"),
+                           ormc::IntegrityError);
+    }
+    CHECK(ormc::select<JsonRow>().all(conn).empty());
+    // Valid JSON in a string is stored; what comes back is as for ormc::Json.
+    write("{\"b\":1,\"a\":2}");
+    CHECK(std::get<0>(ormc::select(json_row::v).one(conn)).text ==
+          (db.postgresql() ? "{\"a\": 2, \"b\": 1}" : "{\"b\":1,\"a\":2}"));
+  }
+}
