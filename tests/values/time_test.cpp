@@ -4,6 +4,7 @@
 // defaults reaching both databases unchanged.
 #include <chrono>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <doctest/doctest.h>
@@ -144,5 +145,27 @@ TEST_CASE("schema defaults reach both databases unchanged (CR in text, year 9999
     CHECK(fresh.crlf == stored.crlf);
     CHECK(fresh.last == stored.last);
     CHECK(fresh.tz == stored.tz);
+  }
+}
+
+TEST_CASE("what PostgreSQL alone stores, written by SQL, reads back or fails clearly") {
+  FOR_EACH_BACKEND(backend) {
+    if (!backend.postgresql()) continue;
+    ormc_test::TestDatabase db(backend);
+    ormc::Connection conn = db.engine().connect();
+    // 24:00:00 is a PostgreSQL time; ormc reads it as 24 h (and would not bind it back).
+    CHECK(conn.query<ormc::Time>("SELECT CAST('24:00:00' AS time)") ==
+          std::vector<ormc::Time>{ormc::Time{24h}});
+    // Years past 9999 read, in binary and in text.
+    CHECK(conn.query<ormc::Date>("SELECT CAST('10000-01-01' AS date)") ==
+          std::vector<ormc::Date>{date(10000, 1, 1)});
+    // (A json column makes the whole result text: libpq has one format for all columns.)
+    CHECK(conn.query<std::tuple<ormc::Timestamp, ormc::Json>>(
+              "SELECT CAST('12345-06-07 08:09:10' AS timestamp), CAST('[]' AS json)") ==
+          std::vector<std::tuple<ormc::Timestamp, ormc::Json>>{
+              {at(12345, 6, 7, 8h + 9min + 10s), ormc::Json{"[]"}}});
+    // Infinity has no ormc::Timestamp.
+    CHECK_THROWS_AS((void)conn.query<ormc::Timestamp>("SELECT CAST('infinity' AS timestamp)"),
+                    ormc::ResultTypeError);
   }
 }
