@@ -1,6 +1,7 @@
 // Integers at the limits of every integer type, and floats: NaN (refused), infinities,
 // -0.0, subnormals, the largest and smallest of float32 and float64; bool. Through every
 // write and read path on every backend.
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -164,5 +165,27 @@ TEST_CASE("an integer beyond int16 written by raw SQL: refused on write or on re
                            doctest::Contains("the value 40000 is out of its range"),
                            ormc::ResultTypeError);
     }
+  }
+}
+
+TEST_CASE("the Session writes a change from 0.0 to -0.0 (equal under ==, not the same value)") {
+  FOR_EACH_BACKEND(backend) {
+    ormc_test::TestDatabase db(backend);
+    values::schema.create_all(db.engine());
+    ormc::Connection conn = db.engine().connect();
+    ormc::insert<Float64Row>().values(Float64Row{.id = 1, .v = 0.0, .n = 0.0}).execute(conn);
+    {
+      ormc::Session session(db.engine());
+      Float64Row* row = session.get<Float64Row>(std::int64_t{1});
+      REQUIRE(row != nullptr);
+      row->v = -0.0;
+      row->n = -0.0;
+      session.commit();
+    }
+    const Float64Row stored = ormc::select<Float64Row>().one(conn);
+    // PostgreSQL keeps the sign the Session wrote; SQLite stores -0.0 as 0 (docs/values.md).
+    CHECK(std::signbit(stored.v) == db.postgresql());
+    REQUIRE(stored.n.has_value());
+    CHECK(std::signbit(*stored.n) == db.postgresql());
   }
 }
