@@ -6,6 +6,7 @@
 
 #include "check/schema_checker.hpp"
 #include "support/utf8.hpp"
+#include "values/json_check.hpp"
 
 namespace ormc::check_detail {
 namespace {
@@ -94,94 +95,6 @@ bool valid_uuid(std::string_view text) {
   return true;
 }
 
-// A strict, depth-limited JSON validator (RFC 8259), enough to reject a broken default.
-class JsonValidator {
- public:
-  explicit JsonValidator(std::string_view text) : text_(text) {}
-
-  bool valid() {
-    skip_space();
-    if (!value(0)) return false;
-    skip_space();
-    return at_ == text_.size();
-  }
-
- private:
-  void skip_space() {
-    while (at_ < text_.size() &&
-           (text_[at_] == ' ' || text_[at_] == '\n' || text_[at_] == '\t' || text_[at_] == '\r')) {
-      ++at_;
-    }
-  }
-  bool literal(std::string_view word) {
-    if (text_.substr(at_, word.size()) != word) return false;
-    at_ += word.size();
-    return true;
-  }
-  bool string() {
-    if (at_ >= text_.size() || text_[at_] != '"') return false;
-    for (++at_; at_ < text_.size(); ++at_) {
-      char c = text_[at_];
-      if (c == '"') {
-        ++at_;
-        return true;
-      }
-      if (static_cast<unsigned char>(c) < 0x20) return false;
-      if (c == '\\') ++at_;
-    }
-    return false;
-  }
-  bool number() {
-    std::size_t start = at_;
-    if (at_ < text_.size() && text_[at_] == '-') ++at_;
-    std::size_t digits_start = at_;
-    while (at_ < text_.size() &&
-           (std::isdigit(static_cast<unsigned char>(text_[at_])) || text_[at_] == '.' ||
-            text_[at_] == 'e' || text_[at_] == 'E' || text_[at_] == '+' || text_[at_] == '-')) {
-      ++at_;
-    }
-    return at_ > digits_start && at_ > start;
-  }
-  bool value(int depth) {
-    if (depth > 64 || at_ >= text_.size()) return false;
-    char c = text_[at_];
-    if (c == '{' || c == '[') {
-      char close = c == '{' ? '}' : ']';
-      ++at_;
-      skip_space();
-      if (at_ < text_.size() && text_[at_] == close) {
-        ++at_;
-        return true;
-      }
-      while (true) {
-        skip_space();
-        if (c == '{') {
-          if (!string()) return false;
-          skip_space();
-          if (at_ >= text_.size() || text_[at_++] != ':') return false;
-          skip_space();
-        }
-        if (!value(depth + 1)) return false;
-        skip_space();
-        if (at_ >= text_.size()) return false;
-        if (text_[at_] == close) {
-          ++at_;
-          return true;
-        }
-        if (text_[at_++] != ',') return false;
-      }
-    }
-    if (c == '"') return string();
-    if (c == 't') return literal("true");
-    if (c == 'f') return literal("false");
-    if (c == 'n') return literal("null");
-    return number();
-  }
-
-  std::string_view text_;
-  std::size_t at_ = 0;
-};
-
 std::string integer_range(TypeKind kind) {
   switch (kind) {
     case TypeKind::int16: return "-32768..32767";
@@ -267,6 +180,12 @@ bool SchemaChecker::check_literal_fits(const model::ColumnType& type, const ast:
     case TypeKind::time:
       return valid_time(text) || malformed("\"" + text + "\" is not a time (HH:MM[:SS[.ffffff]])");
     case TypeKind::timestamp:
+      if (!valid_timestamp(text, false) && valid_timestamp(text, true)) {
+        // PostgreSQL would drop the offset, SQLite's text would keep it: refused.
+        return malformed("\"" + text + "\" has a time zone, but " + column +
+                         " is a timestamp without time zone: write the time in UTC without "
+                         "an offset, or make the column timestamptz");
+      }
       return valid_timestamp(text, false) ||
              malformed("\"" + text + "\" is not a timestamp (YYYY-MM-DD HH:MM[:SS[.ffffff]])");
     case TypeKind::timestamptz:
@@ -274,7 +193,12 @@ bool SchemaChecker::check_literal_fits(const model::ColumnType& type, const ast:
              malformed("\"" + text +
                        "\" is not a timestamp with time zone (YYYY-MM-DD HH:MM[:SS][+HH:MM|Z])");
     case TypeKind::json:
-      return JsonValidator(text).valid() || malformed("default is not valid JSON");
+      // The runtime's check: a default is valid when the same document would bind.
+      if (const auto error = detail::check_json(text)) {
+        return malformed("default is not valid JSON: " + error->reason + " (at byte " +
+                         std::to_string(error->offset) + " of the string)");
+      }
+      return true;
     default: return true;
   }
 }

@@ -34,7 +34,14 @@ std::optional<Date> parse_date_at(std::string_view text, std::size_t& pos) {
   int y = 0;
   int m = 0;
   int d = 0;
-  if (!digits(text, pos, 4, y) || !expect(text, pos, '-') || !digits(text, pos, 2, m) ||
+  // Four digits, or more for the years past 9999 that PostgreSQL writes (ormc binds
+  // only 1..9999, but a value another writer stored must still read).
+  std::size_t year_digits = 4;
+  while (year_digits < 7 && pos + year_digits < text.size() && text[pos + year_digits] >= '0' &&
+         text[pos + year_digits] <= '9') {
+    ++year_digits;
+  }
+  if (!digits(text, pos, year_digits, y) || !expect(text, pos, '-') || !digits(text, pos, 2, m) ||
       !expect(text, pos, '-') || !digits(text, pos, 2, d)) {
     return std::nullopt;
   }

@@ -3,6 +3,7 @@
 #include "ormc/url.hpp"
 
 #include <charconv>
+#include <string>
 
 #include "ormc/error.hpp"
 
@@ -31,6 +32,9 @@ std::string decode(std::string_view text, std::string_view url) {
     const int high = i + 2 < text.size() ? hex(text[i + 1]) : -1;
     const int low = i + 2 < text.size() ? hex(text[i + 2]) : -1;
     if (high < 0 || low < 0) fail(url, "a '%' must be followed by two hexadecimal digits");
+    // C strings end at a NUL: sqlite:///x%00y.db would open "x", and libpq would cut a
+    // user name or an option the same way.
+    if (high == 0 && low == 0) fail(url, "%00 (a NUL character) cannot be part of a URL");
     out += static_cast<char>(high * 16 + low);
     i += 2;
   }
@@ -120,6 +124,13 @@ void parse_postgresql(std::string_view rest, std::string_view url, Url& out) {
 }  // namespace
 
 Url Url::parse(std::string_view text) {
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    std::string shown;
+    for (const char c : redact_url(text))
+      shown += c == '\0' ? std::string("\\0") : std::string(1, c);
+    throw ArgumentError("invalid engine URL '" + shown + "': it contains a NUL character at byte " +
+                        std::to_string(nul) + " (a C string would end there)");
+  }
   const auto sep = text.find("://");
   if (sep == std::string_view::npos || sep == 0) {
     fail(text, "expected backend://..., e.g. sqlite:///app.db or postgresql://host/db");

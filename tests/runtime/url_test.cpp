@@ -69,6 +69,32 @@ TEST_CASE("url: malformed URLs are ArgumentErrors that name the URL without its 
   CHECK(port.find("bob:***@host") != std::string::npos);
 }
 
+TEST_CASE("url: a NUL, written %00 or raw, is refused wherever a C string would end at it") {
+  using namespace std::string_literals;
+  auto message = [](const std::string& text) {
+    try {
+      (void)Url::parse(text);
+    } catch (const ormc::ArgumentError& e) {
+      return std::string(e.what());
+    }
+    return std::string("(no error)");
+  };
+  // sqlite:///x%00y.db used to open a file named "x".
+  for (const std::string& url :
+       {"sqlite:///x%00y.db"s, "sqlite:///x.db?journal_mode=w%00al"s, "sqlite:///x.db?a%00=1"s,
+        "postgresql://u%00ser@host/db"s, "postgresql://u:p%00w@host/db"s,
+        "postgresql://host/d%00b"s, "postgresql://h%00ost/db"s,
+        "postgresql://host/db?application_name=a%00b"s}) {
+    CAPTURE(url);
+    CHECK(message(url).find("%00 (a NUL character) cannot be part of a URL") != std::string::npos);
+  }
+  const std::string raw = message("sqlite:///x\0y.db"s);
+  CHECK(raw.find("contains a NUL character at byte 11") != std::string::npos);
+  CHECK(raw.find("'sqlite:///x\\0y.db'") != std::string::npos);
+  CHECK(message("postgresql://u:secret\0@host/db"s).find("secret") == std::string::npos);
+  CHECK_THROWS_AS((void)ormc::Engine::connect("sqlite:///x%00y.db"), ormc::ArgumentError);
+}
+
 TEST_CASE("url: redact_url hides only the password") {
   CHECK(ormc::redact_url("postgresql://u:pw@h/db") == "postgresql://u:***@h/db");
   CHECK(ormc::redact_url("postgresql://u@h/db") == "postgresql://u@h/db");

@@ -1,5 +1,7 @@
 // The `schema` object of a header: its tables in dependency order and their DDL per
 // dialect as raw string literals, for ormc::Schema::create_all / drop_all.
+#include <algorithm>
+
 #include "emit/cpp/cpp_sections.hpp"
 #include "emit/cpp/cpp_values.hpp"
 #include "emit/ddl/ddl.hpp"
@@ -8,7 +10,15 @@ namespace ormc::cpp {
 namespace {
 
 // R"sql(...)sql", with another delimiter in the unlikely case the text contains this one.
+// Text with a control character other than newline and tab (a CR in a string default)
+// is an escaped literal instead: g++ reads a CR inside a raw literal as a newline, so the
+// default would silently become another string.
 std::string raw_literal(const std::string& text) {
+  const bool plain = std::none_of(text.begin(), text.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u < 0x20 && c != '\n' && c != '\t') || u == 0x7F;
+  });
+  if (!plain) return cpp_string_literal(text);
   std::string delimiter = "sql";
   for (int n = 1; text.find(")" + delimiter + "\"") != std::string::npos; ++n) {
     delimiter = "sql" + std::to_string(n);

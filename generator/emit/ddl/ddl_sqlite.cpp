@@ -128,6 +128,12 @@ class SqliteEmitter final : public DdlEmitter {
         add("length", "length(" + name + ") <= " + std::to_string(column.type.length));
         break;
       case TypeKind::boolean: add("bool", name + " IN (0, 1)"); break;
+      // PostgreSQL's jsonb refuses text that is not JSON, whatever wrote it (raw SQL
+      // binding a string included): so does SQLite. json_valid(NULL) is 0, not NULL (3.40).
+      case TypeKind::json:
+        add("json",
+            (column.nullable ? name + " IS NULL OR " : std::string()) + "json_valid(" + name + ")");
+        break;
       case TypeKind::enumeration: {
         std::string values;
         for (const model::EnumValue& value : schema().enums.at(column.type.enum_id).values) {

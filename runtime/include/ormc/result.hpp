@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <vector>
 
 #include "ormc/hydrate.hpp"
@@ -98,7 +99,13 @@ class Result {
       detail::RowDecoder<T> decoder;
       decoder.prepare(reader, sql());
       do {
-        decoder.read(reader, rows.emplace_back());
+        if constexpr (std::is_same_v<T, bool>) {  // vector<bool> has no bool& to read into
+          bool value = false;
+          decoder.read(reader, value);
+          rows.push_back(value);
+        } else {
+          decoder.read(reader, rows.emplace_back());
+        }
       } while (next());
     });
     return rows;

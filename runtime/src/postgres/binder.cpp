@@ -7,19 +7,16 @@
 #include <cmath>
 #include <string>
 
-#include "detail/driver_error.hpp"
 #include "iso8601.hpp"
 #include "postgres/pg_connection.hpp"
-#include "postgres/pg_error.hpp"
+#include "values/refused_value.hpp"
+#include "values/value_checks.hpp"
 
 namespace ormc::postgres {
 namespace {
 
-[[noreturn]] void fail(const PgStatement* stmt, int index, const std::string& problem) {
-  detail::DriverError error = make_error(
-      "22023", "cannot bind parameter " + std::to_string(index) + ": " + problem, stmt->sql());
-  error.kind = detail::ErrorClass::data;
-  detail::throw_database_error(std::move(error));
+void refuse_if(const PgStatement* stmt, int index, const std::string& problem) {
+  if (!problem.empty()) detail::refuse_value("postgresql", stmt->sql(), index, problem);
 }
 
 }  // namespace
@@ -35,10 +32,10 @@ void Binder::bind(int index, std::int64_t value) const {
 }
 
 void Binder::bind(int index, double value) const {
+  // NaN is refused as on SQLite, which would store it as NULL.
+  refuse_if(stmt_, index, detail::float_problem(value));
   std::string& out = stmt_->param(index);
-  if (std::isnan(value)) {
-    out.assign("NaN");
-  } else if (std::isinf(value)) {
+  if (std::isinf(value)) {
     out.assign(value > 0 ? "Infinity" : "-Infinity");
   } else {
     char buffer[32];
@@ -48,9 +45,7 @@ void Binder::bind(int index, double value) const {
 }
 
 void Binder::bind(int index, std::string_view value, bool /*stable*/) const {
-  if (value.find('\0') != std::string_view::npos) {
-    fail(stmt_, index, "PostgreSQL text cannot hold a NUL character (bind it as Bytes)");
-  }
+  refuse_if(stmt_, index, detail::text_problem(value));
   stmt_->param(index).assign(value);
 }
 
@@ -73,26 +68,24 @@ void Binder::bind(int index, const Decimal& value, bool /*stable*/) const {
 }
 
 void Binder::bind(int index, const Json& value, bool /*stable*/) const {
+  refuse_if(stmt_, index, detail::json_problem(value.text));
   stmt_->param(index).assign(value.text);
 }
 
 void Binder::bind(int index, const Date& value) const {
-  if (!value.ok()) fail(stmt_, index, "the Date is not a valid calendar day");
+  refuse_if(stmt_, index, detail::date_problem(value));
   char buffer[detail::iso8601_buffer_size];
   stmt_->param(index).assign(buffer, detail::format_date(value, buffer));
 }
 
 void Binder::bind(int index, const Time& value) const {
-  if (value < Time::zero() || value >= std::chrono::hours{24}) {
-    fail(stmt_, index,
-         "the Time " + std::to_string(value.count()) +
-             " us is not a time of day (0 <= time < 24 h)");
-  }
+  refuse_if(stmt_, index, detail::time_problem(value));
   char buffer[detail::iso8601_buffer_size];
   stmt_->param(index).assign(buffer, detail::format_time(value, buffer));
 }
 
 void Binder::bind(int index, const Timestamp& value) const {
+  refuse_if(stmt_, index, detail::timestamp_problem(value));
   // '+00': a timestamptz column takes it as UTC whatever the session's TimeZone; a
   // timestamp (without time zone) column ignores it.
   char buffer[detail::iso8601_buffer_size];

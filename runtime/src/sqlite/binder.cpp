@@ -11,6 +11,8 @@
 #include "detail/driver_error.hpp"
 #include "iso8601.hpp"
 #include "sqlite/sqlite_error.hpp"
+#include "values/refused_value.hpp"
+#include "values/value_checks.hpp"
 
 namespace ormc::sqlite {
 namespace {
@@ -26,6 +28,18 @@ sqlite3_destructor_type lifetime(bool stable) {
   detail::DriverError error = make_error(
       rc, "cannot bind parameter " + std::to_string(index) + ": " + problem, sqlite3_sql(stmt));
   detail::throw_database_error(std::move(error));
+}
+
+// Text ormc made itself (dates, numbers, UUIDs): already valid, not checked again.
+int bind_text(sqlite3_stmt* stmt, int index, std::string_view value, bool stable) {
+  // A null data pointer would bind NULL, not ''.
+  const char* data = value.data() != nullptr ? value.data() : "";
+  return sqlite3_bind_text64(stmt, index, data, value.size(), lifetime(stable || value.empty()),
+                             SQLITE_UTF8);
+}
+
+void refuse_if(sqlite3_stmt* stmt, int index, const std::string& problem) {
+  if (!problem.empty()) detail::refuse_value("sqlite", sqlite3_sql(stmt), index, problem);
 }
 
 }  // namespace
@@ -45,15 +59,13 @@ void Binder::bind(int index, std::int64_t value) const {
 }
 
 void Binder::bind(int index, double value) const {
+  refuse_if(stmt_, index, detail::float_problem(value));
   check(sqlite3_bind_double(stmt_, index, value), index);
 }
 
 void Binder::bind(int index, std::string_view value, bool stable) const {
-  // A null data pointer would bind NULL, not ''.
-  const char* data = value.data() != nullptr ? value.data() : "";
-  check(sqlite3_bind_text64(stmt_, index, data, value.size(), lifetime(stable || value.empty()),
-                            SQLITE_UTF8),
-        index);
+  refuse_if(stmt_, index, detail::text_problem(value));
+  check(bind_text(stmt_, index, value, stable), index);
 }
 
 void Binder::bind(int index, std::span<const std::byte> value, bool stable) const {
@@ -69,28 +81,32 @@ void Binder::bind(int index, const Decimal& value, bool stable) const {
 }
 
 void Binder::bind(int index, const Json& value, bool stable) const {
-  bind(index, std::string_view(value.text), stable);
+  refuse_if(stmt_, index, detail::json_problem(value.text));
+  check(bind_text(stmt_, index, value.text, stable), index);
 }
 
 void Binder::bind(int index, const Date& value) const {
-  if (!value.ok()) fail(stmt_, SQLITE_RANGE, index, "the Date is not a valid calendar day");
+  refuse_if(stmt_, index, detail::date_problem(value));
   char buffer[detail::iso8601_buffer_size];
-  bind(index, std::string_view(buffer, detail::format_date(value, buffer)), false);
+  check(
+      bind_text(stmt_, index, std::string_view(buffer, detail::format_date(value, buffer)), false),
+      index);
 }
 
 void Binder::bind(int index, const Time& value) const {
-  if (value < Time::zero() || value >= std::chrono::hours{24}) {
-    fail(stmt_, SQLITE_RANGE, index,
-         "the Time " + std::to_string(value.count()) +
-             " us is not a time of day (0 <= time < 24 h)");
-  }
+  refuse_if(stmt_, index, detail::time_problem(value));
   char buffer[detail::iso8601_buffer_size];
-  bind(index, std::string_view(buffer, detail::format_time(value, buffer)), false);
+  check(
+      bind_text(stmt_, index, std::string_view(buffer, detail::format_time(value, buffer)), false),
+      index);
 }
 
 void Binder::bind(int index, const Timestamp& value) const {
+  refuse_if(stmt_, index, detail::timestamp_problem(value));
   char buffer[detail::iso8601_buffer_size];
-  bind(index, std::string_view(buffer, detail::format_timestamp(value, buffer)), false);
+  check(bind_text(stmt_, index, std::string_view(buffer, detail::format_timestamp(value, buffer)),
+                  false),
+        index);
 }
 
 void Binder::bind(int index, const Uuid& value) const {
@@ -102,7 +118,7 @@ void Binder::bind(int index, const Uuid& value) const {
     buffer[n++] = digits[value.bytes[i] >> 4];
     buffer[n++] = digits[value.bytes[i] & 0x0f];
   }
-  bind(index, std::string_view(buffer, n), false);
+  check(bind_text(stmt_, index, std::string_view(buffer, n), false), index);
 }
 
 }  // namespace ormc::sqlite

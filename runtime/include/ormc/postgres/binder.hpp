@@ -19,6 +19,9 @@ class PgStatement;
 //! Values are copied into the statement's parameter buffers (`stable` is not needed).
 //! Booleans 't'/'f', bytes as bytea hex ('\x..'), dates, times and timestamps ISO 8601
 //! (timestamps in UTC, written with a '+00' offset), UUIDs 8-4-4-4-12.
+//! Values ormc refuses on every backend throw DataError before anything is sent: NaN, text
+//! with a NUL or invalid UTF-8, JSON that is not valid (or that jsonb would alter), dates
+//! and timestamps outside the years 1..9999, times outside a day (docs/values.md).
 class Binder {
  public:
   explicit Binder(PgStatement* stmt) : stmt_(stmt) {}

@@ -14,6 +14,7 @@
 #include "ormc/bind.hpp"
 #include "ormc/connection.hpp"
 #include "ormc/detail/decimal_column.hpp"
+#include "ormc/detail/same_value.hpp"
 #include "ormc/model.hpp"
 #include "ormc/query/execute.hpp"
 #include "ormc/session/identity_key.hpp"
@@ -246,7 +247,7 @@ class Entry final : public EntryBase {
     ColumnMask changed{};
     bool any = false;
     for_each_column<M>([&](const auto& column) {
-      if (!(column.of(object_) == column.of(*flushed_))) {
+      if (!same_value(column.of(object_), column.of(*flushed_))) {  // -0.0 is not 0.0
         changed[std::remove_cvref_t<decltype(column)>::index] = true;
         any = true;
       }

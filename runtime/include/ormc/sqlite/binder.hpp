@@ -16,6 +16,9 @@ namespace ormc::sqlite {
 //! A view of a statement; parameters are 1-based. `stable` says the bytes stay valid and
 //! unchanged until the statement has run (SQLITE_STATIC); otherwise SQLite copies them.
 //! Dates, times and timestamps are bound as ISO 8601 text (UTC), decimals and UUIDs as text.
+//! Values ormc refuses on every backend throw DataError before anything is sent: NaN, text
+//! with a NUL or invalid UTF-8, JSON that is not valid (or that jsonb would alter), dates
+//! and timestamps outside the years 1..9999, times outside a day (docs/values.md).
 class Binder {
  public:
   explicit Binder(sqlite3_stmt* stmt) : stmt_(stmt) {}

@@ -1,0 +1,1 @@
+generate --stdout tests/golden/generate/string_default_cr.orm
