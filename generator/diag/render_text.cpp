@@ -3,6 +3,7 @@
 #include <string>
 
 #include "diag/render.hpp"
+#include "support/file_names.hpp"
 #include "support/utf8.hpp"
 
 namespace ormc {
@@ -149,7 +150,7 @@ void render_location(std::string& out, const SourceManager& sources, SourceSpan 
                      const Palette& p) {
   out += p.bold;
   if (span.valid()) {
-    out += sources.file(span.file).path() + ':';
+    out += printable_path(sources.file(span.file).path()) + ':';  // a newline in a name, say
     if (span.has_position()) {
       out += std::to_string(span.begin.line) + ':' + std::to_string(span.begin.column) + ':';
     }
