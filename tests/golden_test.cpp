@@ -9,8 +9,8 @@
 // the test rewrites every NAME.expected from ormc's output instead of comparing.
 //
 // Files git cannot hold, or should not (a FIFO, a socket, a 16 MiB file, names with '"' or
-// a newline, names equal but for case), are made first in tests/golden/files/special/,
-// which git ignores; cases import them from there.
+// a newline, names equal but for case, a chain of 1001 imports), are made first in
+// tests/golden/files/special/, which git ignores; cases import them from there.
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -103,6 +103,15 @@ void make_special_files() {
   make_fifo(special / "fifo.orm");
   make_socket(special, "socket.orm");
   make_large_file(special / "too_large.orm", 16 * 1024 * 1024 + 1);
+  // A chain one file longer than the import limit (1000): c0.orm imports c1.orm ... c1000.orm.
+  fs::create_directories(special / "chain");
+  for (int i = 0; i <= 1000; ++i) {
+    const fs::path file = special / "chain" / ("c" + std::to_string(i) + ".orm");
+    if (fs::exists(file)) continue;
+    std::string text = "namespace special;\n";
+    if (i < 1000) text += "import \"c" + std::to_string(i + 1) + ".orm\";\n";
+    ormc::testing::write_text(file, text);
+  }
   int n = 0;
   for (const char* name :
        {"quote\".orm", "back\\slash.orm", "new\nline.orm", "Case.orm", "case.orm"}) {

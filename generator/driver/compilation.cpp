@@ -167,11 +167,16 @@ std::size_t Compilation::load_tree(const std::string& path, SourceSpan loaded_at
         continue;
       }
       if (auto done = by_path_.find(imported); done != by_path_.end()) {
-        if (done->second == not_loaded || !loaded_[done->second].imports_ok) {
+        if (done->second == not_loaded || !loaded_[done->second].imports_ok ||
+            import_too_deep(import, relative, loaded_[done->second].height)) {
           top.imports_ok = false;
         } else {
           top.loaded_imports.push_back(done->second);
         }
+        continue;
+      }
+      if (import_too_deep(import, relative, 1)) {
+        top.imports_ok = false;
         continue;
       }
       auto next = open(relative, std::move(imported), import.span);
@@ -187,8 +192,12 @@ std::size_t Compilation::load_tree(const std::string& path, SourceSpan loaded_at
     stack_.pop_back();
     on_stack_.erase(done.canonical);
     std::size_t index = loaded_.size();
+    std::size_t height = 1;
+    for (std::size_t imported : done.loaded_imports) {
+      height = std::max(height, loaded_[imported].height + 1);
+    }
     loaded_.push_back({done.canonical, std::move(done.file), std::move(done.loaded_imports),
-                       done.imports_ok, done.loaded_at});
+                       done.imports_ok, done.loaded_at, height});
     by_path_.emplace(std::move(done.canonical), index);
     if (stack_.empty()) {
       result = index;
@@ -212,6 +221,22 @@ void Compilation::report_cycle(const ast::Import& import, std::size_t first_on_s
                       "import cycle: " + cycle_text(names) +
                           "; declarations are shared across all "
                           "loaded files, so one direction of the import is enough");
+}
+
+bool Compilation::import_too_deep(const ast::Import& import, const std::string& relative,
+                                  std::size_t height) {
+  std::size_t depth = stack_.size() + height;
+  if (depth <= max_import_depth) return false;
+  diagnostics_.report(DiagCode::import_too_deep, import.span,
+                      "import chain too deep: through '" + printable_path(relative) + "', " +
+                          std::to_string(depth) + " files import one another in a chain from '" +
+                          printable_path(stack_.front().path) + "'; the limit is " +
+                          std::to_string(max_import_depth) +
+                          " (each generated header lists the tables of every file it imports, "
+                          "so a chain's headers grow with the square of its length): import "
+                          "the files from fewer levels, one file may import many");
+  ok_ = false;
+  return true;
 }
 
 void Compilation::check_file_names() {

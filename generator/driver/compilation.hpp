@@ -18,6 +18,11 @@ namespace ormc {
 //! Files larger than this are refused with E002 before any parsing.
 inline constexpr std::size_t max_source_bytes = 16u * 1024 * 1024;
 
+//! The most files on one chain of imports (E010). Each generated header's `schema` lists
+//! the tables of everything it imports, so the headers of a chain of n files hold n^2/2
+//! tables: 1,000 files make about 320 MB of headers, 20,000 would make 30 GB.
+inline constexpr std::size_t max_import_depth = 1000;
+
 class Compilation {
  public:
   explicit Compilation(DiagnosticEngine& diagnostics) : diagnostics_(diagnostics) {}
@@ -54,6 +59,7 @@ class Compilation {
     std::vector<std::size_t> imports;  //!< indexes into loaded_
     bool imports_ok = true;            //!< every import loaded and parsed
     SourceSpan loaded_at;              //!< the first import of the file, or the whole file
+    std::size_t height = 1;            //!< files on its longest chain of imports, itself too
   };
 
   //! A file being loaded: parsed, its imports followed one at a time.
@@ -74,6 +80,8 @@ class Compilation {
   std::optional<Pending> open(const std::string& path, std::string canonical, SourceSpan loaded_at);
   void report_cycle(const ast::Import& import, std::size_t first_on_stack,
                     const std::string& canonical);
+  //! E010 when importing a file of `height` from the top of stack_ makes too long a chain.
+  bool import_too_deep(const ast::Import& import, const std::string& relative, std::size_t height);
   //! E008 for a file name that breaks a generated #include or the depfile; E009 for two
   //! files whose generated headers would have the same name, or names equal but for case.
   void check_file_names();
