@@ -28,8 +28,9 @@ class Compilation {
   explicit Compilation(DiagnosticEngine& diagnostics) : diagnostics_(diagnostics) {}
 
   //! Reads and parses `paths` and, when `follow_imports`, every file they import (paths
-  //! relative to the importing file), depth first without recursion, so an import chain of
-  //! any length is fine. Returns false when any file failed to load or parse.
+  //! relative to the importing file), depth first over an explicit stack, never recursing;
+  //! a chain longer than max_import_depth is refused (E010). Returns false when any file
+  //! failed to load or parse.
   bool load(const std::vector<std::string>& paths, bool follow_imports = true);
 
   //! Parses in-memory text as a file called `path` (imports are not followed).
