@@ -10,6 +10,10 @@ not a cycle.
 
     bench/gen_schema.py                     # 1000 models to stdout
     bench/gen_schema.py -n 5000 -o big.orm
+    bench/gen_schema.py --fk-chain -n 100000 -o chain.orm
+
+--fk-chain writes the smallest models instead: a primary key and an indexed foreign key to
+the previous model, so that 100,000 models fit in one file (the 16 MiB limit).
 """
 
 import argparse
@@ -93,15 +97,26 @@ def schema(count: int, namespace: str) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def fk_chain(count: int, namespace: str) -> str:
+    lines = [f"// A generated schema: {count} models in a chain of foreign keys.",
+             f"namespace {namespace};"]
+    for i in range(count):
+        reference = f" p int64 references(M{i - 1}.id) index;" if i > 0 else ""
+        lines.append(f"model M{i} {{ id int64 primary;{reference} }}")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--models", type=int, default=1000, help="number of models")
     parser.add_argument("--namespace", default="bench", help="namespace of the schema")
     parser.add_argument("-o", "--output", help="file to write (default: stdout)")
+    parser.add_argument("--fk-chain", action="store_true",
+                        help="minimal models: a key and a foreign key to the previous model")
     args = parser.parse_args()
     if args.models < 1:
         parser.error("--models must be at least 1")
-    text = schema(args.models, args.namespace)
+    text = (fk_chain if args.fk_chain else schema)(args.models, args.namespace)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as out:
             out.write(text)

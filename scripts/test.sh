@@ -5,12 +5,14 @@
 #   a  g++ Release build (build/gcc) and its ctest suites, with a throw-away PostgreSQL
 #   b  clang++ build with AddressSanitizer + UBSan (build/asan) and its ctest suites
 #   b2 clang++ ThreadSanitizer build of the pool tests and the PostgreSQL fault tests (build/tsan)
-#   c  libFuzzer build (build/fuzz); fuzz_parse_check for 60 s on the example schemas
+#   c  libFuzzer build (build/fuzz); fuzz_parse_check then fuzz_generate, 30 s each, seeded
+#      with the example schemas and the golden cases
 #   d  clang-format --dry-run --Werror over our C++ sources
 #   e  `ormc check` and `ormc fmt --check` on schemas/*.orm
 #
 # Usage: scripts/test.sh [--quick]     --quick skips b and c (the slow ones).
-# Environment: JOBS (default 2) build jobs; FUZZ_SECONDS (default 60);
+# Environment: JOBS (default 2) build jobs; FUZZ_SECONDS (default 60, split between the
+#              two fuzz targets);
 #              CTEST_PARALLEL_LEVEL is honoured by ctest itself.
 set -Eeuo pipefail
 
@@ -125,35 +127,38 @@ if ((quick == 0)); then
   # -------------------------------------------------------------- c: fuzzing
   # RelWithDebInfo without NDEBUG: optimised enough to fuzz fast, asserts still fire.
   # tests/fuzz/CMakeLists.txt adds -fsanitize=fuzzer-no-link to the libraries it links.
-  begin_stage "c: libFuzzer fuzz_parse_check for ${FUZZ_SECONDS}s (build/fuzz)"
+  begin_stage "c: libFuzzer fuzz_parse_check + fuzz_generate for ${FUZZ_SECONDS}s in all (build/fuzz)"
   configure build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
     -DCMAKE_CXX_COMPILER=clang++ -DORMC_BUILD_TESTS=OFF -DORMC_BUILD_FUZZERS=ON \
     -DORMC_SANITIZE=address,undefined
-  cmake --build build/fuzz -j "$JOBS" --target fuzz_parse_check
-  fuzzer=$(find build/fuzz -type f -name fuzz_parse_check -perm -u+x -not -path '*/CMakeFiles/*' -print -quit)
-  [[ -n "$fuzzer" ]] || { echo "test.sh: fuzz_parse_check was not built" >&2; false; }
-
-  # The seed corpus is a scratch copy: libFuzzer adds the inputs it finds to it.
-  corpus=$(mktemp -d "${TMPDIR:-/tmp}/ormc-fuzz-corpus.XXXXXX")
+  cmake --build build/fuzz -j "$JOBS" --target fuzz_parse_check fuzz_generate
   artifacts=build/fuzz/artifacts
   mkdir -p "$artifacts"
-  n=0
-  while IFS= read -r -d '' seed; do
-    n=$((n + 1))
-    cp "$seed" "$corpus/seed-$n-$(basename "$seed")"
-  done < <(find schemas tests -type f \( -name '*.orm' -o -path 'tests/fuzz/corpus/*' \) -print0 2>/dev/null)
-  echo "fuzz: $n seed inputs in $corpus"
   dict=()
   [[ -f tests/fuzz/orm.dict ]] && dict=(-dict=tests/fuzz/orm.dict)
-  if ! ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    "$fuzzer" "${dict[@]}" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=4096 \
-    -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus"; then
-    echo "fuzz: crash; the input is in $artifacts/ (reproduce: $fuzzer $artifacts/<file>)" >&2
+  for target in fuzz_parse_check fuzz_generate; do
+    fuzzer=$(find build/fuzz -type f -name "$target" -perm -u+x -not -path '*/CMakeFiles/*' -print -quit)
+    [[ -n "$fuzzer" ]] || { echo "test.sh: $target was not built" >&2; false; }
+    # The seed corpus is a scratch copy: libFuzzer adds the inputs it finds to it. The
+    # special files the golden test makes (a FIFO, a sparse 16 MiB file) are no seeds.
+    corpus=$(mktemp -d "${TMPDIR:-/tmp}/ormc-fuzz-corpus.XXXXXX")
+    n=0
+    while IFS= read -r -d '' seed; do
+      n=$((n + 1))
+      cp "$seed" "$corpus/seed-$n-$(basename "$seed")"
+    done < <(find schemas tests -path tests/golden/files/special -prune -o -type f \
+      \( -name '*.orm' -o -path 'tests/fuzz/corpus/*' \) -print0 2>/dev/null)
+    echo "fuzz: $target, $n seed inputs in $corpus"
+    if ! ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+      UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      "$fuzzer" "${dict[@]}" -max_total_time="$((FUZZ_SECONDS / 2))" -timeout=10 -rss_limit_mb=4096 \
+      -print_final_stats=1 -artifact_prefix="$artifacts/$target-" "$corpus"; then
+      echo "fuzz: crash; the input is in $artifacts/ (reproduce: $fuzzer $artifacts/<file>)" >&2
+      rm -rf "$corpus"
+      false
+    fi
     rm -rf "$corpus"
-    false
-  fi
-  rm -rf "$corpus"
+  done
   end_stage
 fi
 

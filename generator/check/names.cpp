@@ -289,28 +289,34 @@ std::string fit_sql_identifier(std::string name) {
 }
 
 // Optimal string alignment distance: insertions, deletions, substitutions and adjacent
-// transpositions ("int46" -> "int64") each cost one; letter case is ignored.
+// transpositions ("int46" -> "int64") each cost one; letter case is ignored. Three rows of
+// the table, not all of it: memory grows with the length of `b` only.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  const std::size_t width = b.size() + 1;
-  std::vector<std::size_t> d((a.size() + 1) * width);
-  auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return d[i * width + j]; };
-  for (std::size_t i = 0; i <= a.size(); ++i) at(i, 0) = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) at(0, j) = j;
+  std::vector<std::size_t> before(b.size() + 1), previous(b.size() + 1), current(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
       std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
-      at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
       if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
           lower(a[i - 2]) == lower(b[j - 1])) {
-        at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
+        current[j] = std::min(current[j], before[j - 2] + 1);
       }
     }
+    std::swap(before, previous);
+    std::swap(previous, current);
   }
-  return at(a.size(), b.size());
+  return previous[b.size()];
 }
+
+// Suggestions are for typos in names people type: a name or candidate longer than this gets
+// none, which keeps the work per candidate small however long the names in a file are.
+constexpr std::size_t max_suggested_name = 64;
 
 std::optional<std::string> suggest(std::string_view name,
                                    const std::vector<std::string>& candidates) {
+  if (name.size() > max_suggested_name) return std::nullopt;
   std::size_t limit = std::max<std::size_t>(1, (name.size() + 2) / 3);
   auto letters = [](std::string_view text) {
     std::string sorted;
@@ -323,7 +329,10 @@ std::optional<std::string> suggest(std::string_view name,
   std::size_t best_distance = limit + 1;
   bool best_anagram = false;
   for (const std::string& candidate : candidates) {
-    if (candidate == name) continue;
+    if (candidate == name || candidate.size() > max_suggested_name) continue;
+    std::size_t length_gap = candidate.size() > name.size() ? candidate.size() - name.size()
+                                                            : name.size() - candidate.size();
+    if (length_gap > limit) continue;  // the distance is at least the gap
     std::size_t distance = edit_distance(name, candidate);
     bool anagram = letters(candidate) == name_letters;  // a swap beats a different letter
     if (distance < best_distance || (distance == best_distance && anagram && !best_anagram)) {

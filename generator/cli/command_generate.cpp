@@ -3,16 +3,15 @@
 // recompiles nothing when the schema did not change and never sees a half-written file.
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <map>
 
 #include "cli/commands.hpp"
 #include "cli/session.hpp"
 #include "emit/cpp/cpp_header.hpp"
 #include "emit/cpp/header_plan.hpp"
-#include "parse/parser.hpp"
 
 namespace ormc::cli {
 namespace {
@@ -25,29 +24,14 @@ std::string canonical(const std::string& path) {
   return error ? path : result.string();
 }
 
-// Every file of the compilation with the files it imports. The checked schema does not keep
-// imports, so each file's imports are read again from its (already loaded) text.
-std::vector<cpp::SourceFileInfo> source_files(const SourceManager& sources) {
+// Every file of the compilation with the files it imports, as the loader found them.
+std::vector<cpp::SourceFileInfo> source_files(const Compilation& compilation) {
   std::vector<cpp::SourceFileInfo> files;
-  std::map<std::string, FileId> by_path;
-  for (FileId id = 0; id < sources.size(); ++id) {
-    files.push_back({id, sources.file(id).path(), {}});
-    by_path.try_emplace(canonical(sources.file(id).path()), id);
+  for (auto& [id, imports] : compilation.import_graph()) {
+    files.push_back({id, compilation.sources().file(id).path(), std::move(imports)});
   }
-  for (cpp::SourceFileInfo& file : files) {
-    DiagnosticEngine ignored;
-    auto parsed = parse_file(sources, file.id, ignored);
-    if (!parsed) continue;
-    fs::path directory = fs::path(file.path).parent_path();
-    for (const ast::Declaration& declaration : parsed->declarations) {
-      const auto* import = std::get_if<ast::Import>(&declaration.node);
-      if (import == nullptr) continue;
-      fs::path target(import->path);
-      auto it =
-          by_path.find(canonical((target.is_absolute() ? target : directory / target).string()));
-      if (it != by_path.end()) file.imports.push_back(it->second);
-    }
-  }
+  std::sort(files.begin(), files.end(),  // the order the files were read in, as before
+            [](const cpp::SourceFileInfo& a, const cpp::SourceFileInfo& b) { return a.id < b.id; });
   return files;
 }
 
@@ -94,11 +78,12 @@ bool write_if_changed(const fs::path& path, const std::string& text, std::string
   return true;
 }
 
-// Make's syntax: spaces in paths are escaped.
+// Make's syntax, as Ninja and Make read it: a space or '#' is escaped by a backslash, '$'
+// is doubled. The loader refused paths with a newline or another control character (E008).
 std::string depfile_path(const std::string& path) {
   std::string out;
   for (char c : path) {
-    if (c == ' ') out += '\\';
+    if (c == ' ' || c == '#') out += '\\';
     if (c == '$') out += '$';
     out += c;
   }
@@ -145,7 +130,7 @@ int run_generate(const ParsedArgs& args) {
   }
 
   const SourceManager& sources = session.compilation().sources();
-  cpp::HeaderPlan plan = cpp::plan_headers(*schema, source_files(sources));
+  cpp::HeaderPlan plan = cpp::plan_headers(*schema, source_files(session.compilation()));
   for (const std::string& error : plan.errors) std::cerr << error << "\n";
   if (!plan.errors.empty()) return 1;
 

@@ -6,8 +6,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 
 #include "diag/render.hpp"
+#include "support/file_names.hpp"
 
 namespace ormc::cli {
 namespace {
@@ -42,16 +44,29 @@ DiagnosticEngine::Options Session::engine_options(const ParsedArgs& args) {
 Session::Session(const ParsedArgs& args)
     : args_(args), diagnostics_(engine_options(args)), compilation_(diagnostics_) {}
 
+// stat() only: the file is not opened here, so a FIFO named by mistake cannot block.
 bool Session::inputs_readable(const char* command) const {
   for (const std::string& file : args_.files) {
     std::error_code error;
     auto status = std::filesystem::status(file, error);
+    const std::string shown = printable_path(file);
     if (error || !std::filesystem::exists(status)) {
-      std::cerr << "ormc " << command << ": no such file: '" << file << "'\n";
+      std::cerr << "ormc " << command << ": no such file: '" << shown << "'\n";
       return false;
     }
-    if (std::filesystem::is_directory(status)) {
-      std::cerr << "ormc " << command << ": '" << file << "' is a directory, not an .orm file\n";
+    const char* kind = nullptr;
+    switch (status.type()) {
+      case std::filesystem::file_type::regular: break;
+      case std::filesystem::file_type::directory: kind = "a directory"; break;
+      case std::filesystem::file_type::fifo: kind = "a FIFO (named pipe)"; break;
+      case std::filesystem::file_type::socket: kind = "a socket"; break;
+      case std::filesystem::file_type::character: kind = "a character device"; break;
+      case std::filesystem::file_type::block: kind = "a block device"; break;
+      default: kind = "a special file"; break;
+    }
+    if (kind != nullptr) {
+      std::cerr << "ormc " << command << ": '" << shown << "' is " << kind
+                << ", not an .orm file\n";
       return false;
     }
   }
@@ -65,13 +80,18 @@ std::optional<model::Schema> Session::compile() {
   return schema;
 }
 
+// Rendered into memory and written at once: std::cerr is unbuffered, so writing it piece
+// by piece costs a system call per piece (the JSON writer writes a character at a time).
 void Session::render() const {
+  std::ostringstream text;
   if (args_.value_or("diagnostics-format", "text") == "json") {
-    render_json(std::cerr, diagnostics_, compilation_.sources());
+    render_json(text, diagnostics_, compilation_.sources());
   } else {
-    render_text(std::cerr, diagnostics_, compilation_.sources(),
+    render_text(text, diagnostics_, compilation_.sources(),
                 {want_color(args_.value_or("color", "auto"))});
   }
+  std::cerr << text.view();
+  std::cerr.flush();
 }
 
 }  // namespace ormc::cli

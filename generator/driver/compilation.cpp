@@ -1,15 +1,14 @@
-// Loading files and their imports; the BOM is dropped, size and readability checked.
+// Loading files and their imports; the BOM is dropped, size, kind and names checked.
 #include "driver/compilation.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <map>
 
 #include "check/checker.hpp"
+#include "driver/read_source.hpp"
 #include "parse/parser.hpp"
+#include "support/file_names.hpp"
 
 namespace ormc {
 namespace {
@@ -20,43 +19,38 @@ std::string canonical_path(const std::string& path) {
   return error ? path : canonical.string();
 }
 
-}  // namespace
+std::string file_name(const std::string& path) {
+  return std::filesystem::path(path).filename().string();
+}
 
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
-  std::error_code status_error;
-  auto status = std::filesystem::status(path, status_error);
-  if (status_error || !std::filesystem::exists(status)) {
-    error = "no such file";
-    return std::nullopt;
-  }
-  if (std::filesystem::is_directory(status)) {
-    error = "it is a directory";
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = std::strerror(errno);
-    return std::nullopt;
-  }
+// A cycle of thousands of files would make a message of thousands of names: show its ends.
+std::string cycle_text(const std::vector<std::string>& names) {
+  constexpr std::size_t shown_at_each_end = 4;
   std::string text;
-  char buffer[65536];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    text.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (text.size() > max_source_bytes) {
-      error = "too large";
-      return std::nullopt;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names.size() > 2 * shown_at_each_end + 1 && i == shown_at_each_end) {
+      text += "... (" + std::to_string(names.size() - 2 * shown_at_each_end) + " more) -> ";
+      i = names.size() - shown_at_each_end - 1;
+      continue;
     }
-  }
-  if (in.bad()) {
-    error = std::strerror(errno);
-    return std::nullopt;
+    text += names[i];
+    if (i + 1 < names.size()) text += " -> ";
   }
   return text;
 }
 
+}  // namespace
+
+std::optional<std::string> read_file(const std::string& path, std::string& error) {
+  SourceRead read = read_source(path, max_source_bytes);
+  if (read.ok()) return std::move(read.text);
+  error = read.failure == SourceRead::Failure::too_large ? "too large" : read.reason;
+  return std::nullopt;
+}
+
 bool Compilation::load(const std::vector<std::string>& paths, bool follow_imports) {
   for (const std::string& path : paths) {
-    std::size_t index = load_file(path, canonical_path(path), {}, follow_imports);
+    std::size_t index = load_tree(path, {}, follow_imports);
     if (index != not_loaded) roots_.push_back(index);
   }
   return ok_;
@@ -66,6 +60,18 @@ std::vector<const ast::File*> Compilation::roots() const {
   std::vector<const ast::File*> result;
   for (std::size_t index : roots_) result.push_back(loaded_[index].file.get());
   return result;
+}
+
+std::vector<std::pair<FileId, std::vector<FileId>>> Compilation::import_graph() const {
+  std::vector<std::pair<FileId, std::vector<FileId>>> graph;
+  graph.reserve(loaded_.size());
+  for (const Loaded& loaded : loaded_) {
+    std::vector<FileId> imports;
+    imports.reserve(loaded.imports.size());
+    for (std::size_t index : loaded.imports) imports.push_back(loaded_[index].file->file);
+    graph.emplace_back(loaded.file->file, std::move(imports));
+  }
+  return graph;
 }
 
 bool Compilation::load_text(std::string path, std::string text) {
@@ -80,84 +86,187 @@ bool Compilation::load_text(std::string path, std::string text) {
   FileId id = sources_.add(path, std::move(text));
   auto parsed = parse_file(sources_, id, diagnostics_);
   if (!parsed) return ok_ = false;
-  loaded_.push_back({path, std::make_unique<ast::File>(std::move(*parsed)), {}, true});
+  loaded_.push_back(
+      {path, std::make_unique<ast::File>(std::move(*parsed)), {}, true, SourceSpan{id, {}, {}}});
   roots_.push_back(loaded_.size() - 1);
   return ok_;
 }
 
-std::size_t Compilation::load_file(const std::string& path, const std::string& canonical,
-                                   SourceSpan imported_at, bool follow_imports) {
-  for (std::size_t index = 0; index < loaded_.size(); ++index) {
-    if (loaded_[index].canonical_path == canonical) return index;
-  }
-  std::string error;
-  auto text = read_file(path, error);
-  if (!text) {
+std::optional<Compilation::Pending> Compilation::open(const std::string& path,
+                                                      std::string canonical, SourceSpan loaded_at) {
+  SourceRead read = read_source(path, max_source_bytes);
+  if (!read.ok()) {
     FileId id = sources_.add(path, "");
-    bool too_large = error == "too large";
-    std::string message = too_large ? "'" + path + "' is larger than the limit of " +
-                                          std::to_string(max_source_bytes) + " bytes (16 MiB)"
-                                    : "cannot read '" + path + "': " + error;
-    diagnostics_.report(too_large ? DiagCode::file_too_large : DiagCode::file_unreadable,
-                        imported_at.valid() ? imported_at : SourceSpan{id, {}, {}}, message);
+    SourceSpan where = loaded_at.valid() ? loaded_at : SourceSpan{id, {}, {}};
+    std::string shown = printable_path(path);
+    switch (read.failure) {
+      case SourceRead::Failure::too_large:
+        diagnostics_.report(DiagCode::file_too_large, where,
+                            "'" + shown + "' is larger than the limit of " +
+                                std::to_string(max_source_bytes) + " bytes (16 MiB)");
+        break;
+      case SourceRead::Failure::not_regular:
+        diagnostics_.report(DiagCode::file_not_regular, where,
+                            "cannot read '" + shown + "': " + read.reason +
+                                "; a schema file must be a regular file");
+        break;
+      default:
+        diagnostics_.report(DiagCode::file_unreadable, where,
+                            "cannot read '" + shown + "': " + read.reason);
+        break;
+    }
     ok_ = false;
-    return not_loaded;
+    return std::nullopt;
   }
-  if (text->rfind("\xEF\xBB\xBF", 0) == 0) text->erase(0, 3);  // a UTF-8 BOM says nothing
-  FileId id = sources_.add(path, std::move(*text));
+  std::string text = std::move(read.text);
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // a UTF-8 BOM says nothing
+  FileId id = sources_.add(path, std::move(text));
   auto parsed = parse_file(sources_, id, diagnostics_);
   if (!parsed) {
     ok_ = false;
-    return not_loaded;
+    by_path_.emplace(std::move(canonical), not_loaded);  // reported once, whoever imports it
+    return std::nullopt;
   }
-  auto file = std::make_unique<ast::File>(std::move(*parsed));
-  std::optional<std::vector<std::size_t>> imports = std::vector<std::size_t>{};
-  if (follow_imports) {
-    import_stack_.push_back(canonical);
-    imports = load_imports(*file, path);
-    import_stack_.pop_back();
+  Pending pending;
+  pending.path = path;
+  pending.canonical = std::move(canonical);
+  pending.loaded_at = loaded_at.valid() ? loaded_at : SourceSpan{id, {}, {}};
+  pending.file = std::make_unique<ast::File>(std::move(*parsed));
+  for (const ast::Declaration& declaration : pending.file->declarations) {
+    if (const auto* import = std::get_if<ast::Import>(&declaration.node)) {
+      pending.imports.push_back(import);
+    }
   }
-  bool imports_ok = imports.has_value();
-  loaded_.push_back(
-      {canonical, std::move(file), imports.value_or(std::vector<std::size_t>{}), imports_ok});
-  return loaded_.size() - 1;
+  return pending;
 }
 
-std::optional<std::vector<std::size_t>> Compilation::load_imports(const ast::File& file,
-                                                                  const std::string& path) {
-  std::vector<std::size_t> result;
-  bool ok = true;
-  std::filesystem::path directory = std::filesystem::path(path).parent_path();
-  for (const ast::Declaration& declaration : file.declarations) {
-    const auto* import = std::get_if<ast::Import>(&declaration.node);
-    if (import == nullptr) continue;
-    std::filesystem::path target(import->path);
-    std::string relative = target.is_absolute() ? target.string() : (directory / target).string();
-    std::string canonical = canonical_path(relative);
-    auto on_stack = std::find(import_stack_.begin(), import_stack_.end(), canonical);
-    if (on_stack != import_stack_.end()) {
-      std::string chain;
-      for (auto it = on_stack; it != import_stack_.end(); ++it) {
-        chain += std::filesystem::path(*it).filename().string() + " -> ";
+// Depth first over an explicit stack: a file is appended to loaded_ once all its imports
+// are, so loaded_ lists imports before importers, as the recursive version did.
+std::size_t Compilation::load_tree(const std::string& path, SourceSpan loaded_at,
+                                   bool follow_imports) {
+  std::string canonical = canonical_path(path);
+  if (auto it = by_path_.find(canonical); it != by_path_.end()) return it->second;
+  auto root = open(path, canonical, loaded_at);
+  if (!root) return not_loaded;
+  on_stack_.emplace(root->canonical, stack_.size());
+  stack_.push_back(std::move(*root));
+  std::size_t result = not_loaded;
+  while (!stack_.empty()) {
+    Pending& top = stack_.back();
+    if (follow_imports && top.next_import < top.imports.size()) {
+      const ast::Import& import = *top.imports[top.next_import++];
+      std::filesystem::path target(import.path);
+      std::string relative =
+          target.is_absolute() ? target.string()
+                               : (std::filesystem::path(top.path).parent_path() / target).string();
+      std::string imported = canonical_path(relative);
+      if (auto cycle = on_stack_.find(imported); cycle != on_stack_.end()) {
+        report_cycle(import, cycle->second, imported);
+        top.imports_ok = false;
+        ok_ = false;
+        continue;
       }
-      chain += std::filesystem::path(canonical).filename().string();
-      diagnostics_.report(DiagCode::import_cycle, import->span,
-                          "import cycle: " + chain +
-                              "; declarations are shared across all "
-                              "loaded files, so one direction of the import is enough");
-      ok_ = false;
-      ok = false;
+      if (auto done = by_path_.find(imported); done != by_path_.end()) {
+        if (done->second == not_loaded || !loaded_[done->second].imports_ok ||
+            import_too_deep(import, relative, loaded_[done->second].height)) {
+          top.imports_ok = false;
+        } else {
+          top.loaded_imports.push_back(done->second);
+        }
+        continue;
+      }
+      if (import_too_deep(import, relative, 1)) {
+        top.imports_ok = false;
+        continue;
+      }
+      auto next = open(relative, std::move(imported), import.span);
+      if (!next) {
+        top.imports_ok = false;
+        continue;
+      }
+      on_stack_.emplace(next->canonical, stack_.size());
+      stack_.push_back(std::move(*next));  // `top` dangles from here on
       continue;
     }
-    std::size_t index = load_file(relative, canonical, import->span, true);
-    if (index == not_loaded || !loaded_[index].imports_ok) {
-      ok = false;
-      continue;
+    Pending done = std::move(top);
+    stack_.pop_back();
+    on_stack_.erase(done.canonical);
+    std::size_t index = loaded_.size();
+    std::size_t height = 1;
+    for (std::size_t imported : done.loaded_imports) {
+      height = std::max(height, loaded_[imported].height + 1);
     }
-    result.push_back(index);
+    loaded_.push_back({done.canonical, std::move(done.file), std::move(done.loaded_imports),
+                       done.imports_ok, done.loaded_at, height});
+    by_path_.emplace(std::move(done.canonical), index);
+    if (stack_.empty()) {
+      result = index;
+    } else if (!done.imports_ok) {
+      stack_.back().imports_ok = false;
+    } else {
+      stack_.back().loaded_imports.push_back(index);
+    }
   }
-  if (!ok) return std::nullopt;
   return result;
+}
+
+void Compilation::report_cycle(const ast::Import& import, std::size_t first_on_stack,
+                               const std::string& canonical) {
+  std::vector<std::string> names;
+  for (std::size_t i = first_on_stack; i < stack_.size(); ++i) {
+    names.push_back(file_name(stack_[i].canonical));
+  }
+  names.push_back(file_name(canonical));
+  diagnostics_.report(DiagCode::import_cycle, import.span,
+                      "import cycle: " + cycle_text(names) +
+                          "; declarations are shared across all "
+                          "loaded files, so one direction of the import is enough");
+}
+
+bool Compilation::import_too_deep(const ast::Import& import, const std::string& relative,
+                                  std::size_t height) {
+  std::size_t depth = stack_.size() + height;
+  if (depth <= max_import_depth) return false;
+  diagnostics_.report(DiagCode::import_too_deep, import.span,
+                      "import chain too deep: through '" + printable_path(relative) + "', " +
+                          std::to_string(depth) + " files import one another in a chain from '" +
+                          printable_path(stack_.front().path) + "'; the limit is " +
+                          std::to_string(max_import_depth) +
+                          " (each generated header lists the tables of every file it imports, "
+                          "so a chain's headers grow with the square of its length): import "
+                          "the files from fewer levels, one file may import many");
+  ok_ = false;
+  return true;
+}
+
+void Compilation::check_file_names() {
+  std::map<std::string, std::size_t> by_header;  // folded header name -> index into loaded_
+  for (std::size_t index = 0; index < loaded_.size(); ++index) {
+    const Loaded& loaded = loaded_[index];
+    const std::string& path = sources_.file(loaded.file->file).path();
+    if (std::string reason = unusable_path_reason(path); !reason.empty()) {
+      diagnostics_.report(
+          DiagCode::file_name_unusable, loaded.loaded_at,
+          "cannot use the file '" + printable_path(path) + "': " + reason + "; rename the file");
+      ok_ = false;
+      continue;
+    }
+    std::string header = generated_header_name(file_name(path));
+    auto [it, fresh] = by_header.try_emplace(fold_case(header), index);
+    if (fresh) continue;
+    const std::string& other = sources_.file(loaded_[it->second].file->file).path();
+    std::string other_header = generated_header_name(file_name(other));
+    std::string how = other_header == header ? "the same header '" + header + "'"
+                                             : "the headers '" + other_header + "' and '" + header +
+                                                   "', whose names differ only in letter case "
+                                                   "(one file on macOS and Windows)";
+    diagnostics_
+        .report(DiagCode::header_name_clash, loaded.loaded_at,
+                "'" + printable_path(other) + "' and '" + printable_path(path) +
+                    "' would generate " + how + "; rename one of the files")
+        .note(loaded_[it->second].loaded_at, "'" + printable_path(other) + "' is loaded here");
+    ok_ = false;
+  }
 }
 
 std::optional<std::vector<const ast::File*>> Compilation::closure(std::size_t root) const {
@@ -179,6 +288,7 @@ std::optional<std::vector<const ast::File*>> Compilation::closure(std::size_t ro
 }
 
 bool Compilation::check_each_root() {
+  check_file_names();
   bool ok = ok_;
   for (std::size_t root : roots_) {
     auto files = closure(root);
@@ -192,6 +302,7 @@ bool Compilation::check_each_root() {
 }
 
 std::optional<model::Schema> Compilation::check() {
+  check_file_names();
   if (!ok_) return std::nullopt;
   std::vector<const ast::File*> files;
   for (const Loaded& loaded : loaded_) files.push_back(loaded.file.get());

@@ -1,7 +1,7 @@
 // Lookups and orderings over the resolved schema.
 #include "model/schema.hpp"
 
-#include <functional>
+#include <utility>
 
 namespace ormc::model {
 
@@ -100,19 +100,32 @@ const Enum* Schema::find_enum(std::string_view name) const {
 
 std::vector<ModelId> Schema::dependency_order() const {
   // Depth-first post-order over foreign keys; a model on the current path (a cycle or a
-  // self-reference) is skipped, so the order stays total and deterministic.
+  // self-reference) is skipped, so the order stays total and deterministic. An explicit
+  // stack, not recursion: a chain of 100,000 foreign keys must not overflow the call stack.
   enum class Mark { none, active, done };
   std::vector<Mark> marks(models.size(), Mark::none);
   std::vector<ModelId> order;
   order.reserve(models.size());
-  std::function<void(ModelId)> visit = [&](ModelId id) {
-    if (marks[id] != Mark::none) return;
-    marks[id] = Mark::active;
-    for (const ForeignKey& key : models[id].foreign_keys) visit(key.target);
-    marks[id] = Mark::done;
-    order.push_back(id);
-  };
-  for (ModelId id = 0; id < models.size(); ++id) visit(id);
+  std::vector<std::pair<ModelId, std::size_t>> path;  // a model and its next foreign key
+  for (ModelId start = 0; start < models.size(); ++start) {
+    if (marks[start] != Mark::none) continue;
+    marks[start] = Mark::active;
+    path.emplace_back(start, 0);
+    while (!path.empty()) {
+      auto& [id, next] = path.back();
+      if (next < models[id].foreign_keys.size()) {
+        ModelId target = models[id].foreign_keys[next++].target;
+        if (marks[target] == Mark::none) {
+          marks[target] = Mark::active;
+          path.emplace_back(target, 0);
+        }
+        continue;
+      }
+      marks[id] = Mark::done;
+      order.push_back(id);
+      path.pop_back();
+    }
+  }
   return order;
 }
 

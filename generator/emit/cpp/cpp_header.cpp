@@ -2,8 +2,6 @@
 // namespace, the runtime traits at global scope, then the schema object.
 #include "emit/cpp/cpp_header.hpp"
 
-#include <algorithm>
-
 #include "emit/cpp/cpp_sections.hpp"
 
 namespace ormc::cpp {
@@ -59,11 +57,9 @@ std::string emit_header(const model::Schema& schema, const HeaderSpec& spec) {
     out += '\n';
     append_enum_traits(out, schema.enums.at(id));
   }
-  const std::vector<model::ModelId> order = schema.dependency_order();
-  for (model::ModelId id : spec.models) {
+  for (std::size_t i = 0; i < spec.models.size(); ++i) {
     out += '\n';
-    auto rank = std::find(order.begin(), order.end(), id) - order.begin();
-    append_model_traits(out, schema.models.at(id), static_cast<int>(rank));
+    append_model_traits(out, schema.models.at(spec.models[i]), spec.dependency_ranks.at(i));
   }
 
   out += open + "\n";

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "check/names.hpp"
+#include "support/file_names.hpp"
 
 namespace ormc::cpp {
 namespace {
@@ -25,12 +26,15 @@ class Planner {
     for (model::ModelId id = 0; id < schema_.models.size(); ++id) {
       declared_[schema_.models[id].file].models.push_back(id);
     }
+    dependency_order_ = schema_.dependency_order();
+    rank_.resize(schema_.models.size());
+    for (std::size_t i = 0; i < dependency_order_.size(); ++i) {
+      rank_[dependency_order_[i]] = static_cast<int>(i);
+    }
     for (const SourceFileInfo& file : files_) {
       if (declares_something(file.id)) plan_.headers.push_back(header_for(file));
     }
-    check_file_names();
     check_generated_names();
-    check_uses();
     name_schema_objects();
     return std::move(plan_);
   }
@@ -54,58 +58,65 @@ class Planner {
     return name.ends_with(".orm") ? name.substr(0, name.size() - 4) : name;
   }
 
-  // The file and everything it imports, transitively.
-  std::set<FileId> closure(FileId root) const {
-    std::set<FileId> seen;
-    std::vector<FileId> pending = {root};
-    while (!pending.empty()) {
-      FileId id = pending.back();
-      pending.pop_back();
-      if (!seen.insert(id).second) continue;
+  // The file and everything it imports, transitively, imports before importers (the file
+  // itself last). Iterative, and linear in what it visits, however long an import chain is.
+  std::vector<FileId> closure(FileId root) {
+    ++visit_;
+    std::vector<FileId> order;
+    std::vector<std::pair<FileId, std::size_t>> stack;  // a file and its next import
+    auto enter = [&](FileId id) {
+      if (id >= visited_.size()) visited_.resize(id + 1, 0);
+      if (visited_[id] == visit_) return;
+      visited_[id] = visit_;
+      stack.emplace_back(id, 0);
+    };
+    enter(root);
+    while (!stack.empty()) {
+      auto& [id, next] = stack.back();
       auto it = info_.find(id);
-      if (it != info_.end()) {
-        pending.insert(pending.end(), it->second->imports.begin(), it->second->imports.end());
+      if (it != info_.end() && next < it->second->imports.size()) {
+        enter(it->second->imports[next++]);
+        continue;
       }
+      order.push_back(id);
+      stack.pop_back();
     }
-    return seen;
+    return order;
   }
 
-  // The headers to include for the imports of `id`; a file that declares nothing has no
-  // header, so its own imports stand in for it.
-  void collect_includes(FileId id, std::vector<std::string>& out, std::set<FileId>& seen) const {
-    auto it = info_.find(id);
-    if (it == info_.end()) return;
-    for (FileId imported : it->second->imports) {
-      if (!seen.insert(imported).second) continue;
-      if (declares_something(imported)) {
-        std::string header = stem(file_name(info_.at(imported)->path)) + ".orm.hpp";
-        if (std::find(out.begin(), out.end(), header) == out.end()) out.push_back(header);
-      } else {
-        collect_includes(imported, out, seen);
-      }
-    }
-  }
-
+  // A header includes the headers of its whole import closure, deepest first, not only those
+  // of its direct imports: with #pragma once, each of them is then opened directly by the
+  // header compiled first, and including it does not nest, so a chain of imports of any
+  // length stays within the compiler's include depth (g++: 200). A file that declares
+  // nothing has no header; what it imports is in the closure all the same.
   HeaderSpec header_for(const SourceFileInfo& file) {
     HeaderSpec spec;
     spec.file = file.id;
     spec.source_name = file_name(file.path);
-    spec.header_name = stem(spec.source_name) + ".orm.hpp";
+    spec.header_name = generated_header_name(spec.source_name);
     const Declared& declared = declared_.at(file.id);
     spec.enums = declared.enums;
     spec.models = declared.models;
+    for (model::ModelId id : spec.models) spec.dependency_ranks.push_back(rank_[id]);
     spec.cpp_namespace = declared.models.empty()
                              ? schema_.enums[declared.enums.front()].cpp_namespace
                              : schema_.models[declared.models.front()].cpp_namespace;
-    std::set<FileId> seen = {file.id};
-    collect_includes(file.id, spec.includes, seen);
-    std::set<FileId> reach = closure(file.id);
-    for (model::ModelId id : schema_.dependency_order()) {
-      if (reach.count(schema_.models[id].file) != 0) spec.schema_tables.push_back(id);
+    std::vector<FileId> reach = closure(file.id);
+    std::set<std::string> included;
+    for (FileId id : reach) {
+      if (id == file.id || !declares_something(id)) continue;
+      std::string header = generated_header_name(file_name(info_.at(id)->path));
+      if (included.insert(header).second) spec.includes.push_back(header);
+    }
+    // `visited_` marks exactly `reach` until the next closure().
+    auto reaches = [&](FileId id) { return id < visited_.size() && visited_[id] == visit_; };
+    for (model::ModelId id : dependency_order_) {
+      if (reaches(schema_.models[id].file)) spec.schema_tables.push_back(id);
     }
     for (model::EnumId id = 0; id < schema_.enums.size(); ++id) {
-      if (reach.count(schema_.enums[id].file) != 0) spec.schema_enums.push_back(id);
+      if (reaches(schema_.enums[id].file)) spec.schema_enums.push_back(id);
     }
+    check_uses(spec, reaches);
     return spec;
   }
 
@@ -117,17 +128,6 @@ class Planner {
       out += ":" + std::to_string(span.begin.line) + ":" + std::to_string(span.begin.column);
     }
     return out + ": error: ";
-  }
-
-  void check_file_names() {
-    std::map<std::string, const HeaderSpec*> by_name;
-    for (const HeaderSpec& header : plan_.headers) {
-      auto [it, fresh] = by_name.try_emplace(header.header_name, &header);
-      if (fresh) continue;
-      plan_.errors.push_back("ormc generate: error: '" + info_.at(header.file)->path + "' and '" +
-                             info_.at(it->second->file)->path + "' would both generate '" +
-                             header.header_name + "'; rename one of them");
-    }
   }
 
   // The checker keeps generated C++ names apart within each namespace; this repeats it for
@@ -156,28 +156,26 @@ class Planner {
 
   // A header includes only the headers of its file's imports, so what its declarations use
   // must come from there; the language itself lets any file of a schema use any name.
-  void check_uses() {
-    for (const HeaderSpec& header : plan_.headers) {
-      std::set<FileId> reach = closure(header.file);
-      for (model::ModelId id : header.models) {
-        const model::Model& model = schema_.models[id];
-        for (const model::Column& column : model.columns) {
-          if (column.type.kind != model::TypeKind::enumeration) continue;
-          const model::Enum& used = schema_.enums[column.type.enum_id];
-          if (reach.count(used.file) == 0) {
-            report_use(
-                header, column.span,
-                "column '" + model.name + "." + column.name + "' uses enum '" + used.name + "'",
-                used.file);
-          }
+  template <typename Reaches>
+  void check_uses(const HeaderSpec& header, const Reaches& reaches) {
+    for (model::ModelId id : header.models) {
+      const model::Model& model = schema_.models[id];
+      for (const model::Column& column : model.columns) {
+        if (column.type.kind != model::TypeKind::enumeration) continue;
+        const model::Enum& used = schema_.enums[column.type.enum_id];
+        if (!reaches(used.file)) {
+          report_use(
+              header, column.span,
+              "column '" + model.name + "." + column.name + "' uses enum '" + used.name + "'",
+              used.file);
         }
-        for (const model::ForeignKey& key : model.foreign_keys) {
-          const model::Model& target = schema_.models[key.target];
-          if (reach.count(target.file) == 0) {
-            report_use(header, key.span,
-                       "foreign key '" + key.name + "' references '" + target.name + "'",
-                       target.file);
-          }
+      }
+      for (const model::ForeignKey& key : model.foreign_keys) {
+        const model::Model& target = schema_.models[key.target];
+        if (!reaches(target.file)) {
+          report_use(header, key.span,
+                     "foreign key '" + key.name + "' references '" + target.name + "'",
+                     target.file);
         }
       }
     }
@@ -228,6 +226,10 @@ class Planner {
   const std::vector<SourceFileInfo>& files_;
   std::map<FileId, const SourceFileInfo*> info_;
   std::map<FileId, Declared> declared_;
+  std::vector<model::ModelId> dependency_order_;
+  std::vector<int> rank_;               //!< by ModelId: its index in dependency_order_
+  std::vector<std::uint32_t> visited_;  //!< by FileId: == visit_ when in the last closure()
+  std::uint32_t visit_ = 0;
   HeaderPlan plan_;
 };
 

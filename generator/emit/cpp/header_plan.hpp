@@ -20,12 +20,15 @@ struct SourceFileInfo {
 
 struct HeaderSpec {
   FileId file = no_file;
-  std::string source_name;            //!< "blog.orm"
-  std::string header_name;            //!< "blog.orm.hpp"
-  std::string cpp_namespace;          //!< of every declaration of the file
-  std::vector<std::string> includes;  //!< header names of the files it imports
-  std::vector<model::EnumId> enums;   //!< declared in the file, in order
+  std::string source_name;    //!< "blog.orm"
+  std::string header_name;    //!< "blog.orm.hpp"
+  std::string cpp_namespace;  //!< of every declaration of the file
+  //! Header names of every file it imports, directly or not, deepest first.
+  std::vector<std::string> includes;
+  std::vector<model::EnumId> enums;  //!< declared in the file, in order
   std::vector<model::ModelId> models;
+  //! For each of `models`, its place in the schema's dependency order.
+  std::vector<int> dependency_ranks;
   //! What `schema_object` covers: the file and its imports, tables in dependency order.
   std::vector<model::ModelId> schema_tables;
   std::vector<model::EnumId> schema_enums;
@@ -42,7 +45,7 @@ struct HeaderPlan {
 
 //! Plans the headers of `schema`, whose files are `files`. A declaration may only use
 //! enums and tables of its own file and the files it imports (a header can only see what it
-//! includes); anything else is an error, as are two files with the same name.
+//! includes); anything else is an error.
 [[nodiscard]] HeaderPlan plan_headers(const model::Schema& schema,
                                       const std::vector<SourceFileInfo>& files);
 

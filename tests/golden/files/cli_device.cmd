@@ -1,0 +1,1 @@
+generate --stdout --color=never /dev/null

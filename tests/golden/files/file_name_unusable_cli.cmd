@@ -1,0 +1,1 @@
+check --color=never tests/golden/files/special/quote".orm
