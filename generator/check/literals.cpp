@@ -1,7 +1,11 @@
 // Whether a literal default fits its column: integer ranges, decimal digits, string
 // lengths, and the shape of date, time, timestamp, uuid and json strings.
 #include <cctype>
+#include <cerrno>
 #include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
 
 #include "check/schema_checker.hpp"
@@ -118,29 +122,92 @@ class JsonValidator {
     at_ += word.size();
     return true;
   }
+  // The four hex digits of a \\u escape at at_ (after the 'u'), or -1.
+  int hex4() {
+    int value = 0;
+    if (at_ + 4 > text_.size()) return -1;
+    for (std::size_t i = 0; i < 4; ++i) {
+      char c = text_[at_ + i];
+      if (!std::isxdigit(static_cast<unsigned char>(c))) return -1;
+      value = value * 16 +
+              (std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    at_ += 4;
+    return value;
+  }
   bool string() {
     if (at_ >= text_.size() || text_[at_] != '"') return false;
-    for (++at_; at_ < text_.size(); ++at_) {
-      char c = text_[at_];
-      if (c == '"') {
-        ++at_;
-        return true;
-      }
+    for (++at_; at_ < text_.size();) {
+      char c = text_[at_++];
+      if (c == '"') return true;
       if (static_cast<unsigned char>(c) < 0x20) return false;
-      if (c == '\\') ++at_;
+      if (c != '\\') continue;
+      if (at_ >= text_.size()) return false;
+      char escape = text_[at_++];
+      if (escape != 'u') {
+        if (std::string_view("\"\\/bfnrt").find(escape) == std::string_view::npos) return false;
+        continue;
+      }
+      // PostgreSQL's jsonb cannot hold \\u0000, nor a surrogate that is not half of a pair.
+      int unit = hex4();
+      if (unit < 0) return false;
+      if (unit == 0)
+        return fail("\\u0000 (a NUL character), which PostgreSQL's jsonb cannot store");
+      if (unit >= 0xDC00 && unit <= 0xDFFF) return fail("a lone low surrogate \\u" + text(unit));
+      if (unit >= 0xD800 && unit <= 0xDBFF) {
+        if (text_.substr(at_, 2) != "\\u") return fail("a lone high surrogate \\u" + text(unit));
+        at_ += 2;
+        int low = hex4();
+        if (low < 0xDC00 || low > 0xDFFF) return fail("a lone high surrogate \\u" + text(unit));
+      }
     }
     return false;
   }
+  // RFC 8259: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, within what PostgreSQL's
+  // numeric holds (131072 digits before the point, 16383 after).
   bool number() {
-    std::size_t start = at_;
+    auto digit = [&] {
+      return at_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[at_]));
+    };
     if (at_ < text_.size() && text_[at_] == '-') ++at_;
-    std::size_t digits_start = at_;
-    while (at_ < text_.size() &&
-           (std::isdigit(static_cast<unsigned char>(text_[at_])) || text_[at_] == '.' ||
-            text_[at_] == 'e' || text_[at_] == 'E' || text_[at_] == '+' || text_[at_] == '-')) {
+    if (!digit()) return false;
+    long long magnitude = 0;  // the decimal exponent of the leading digit, roughly
+    bool zero = text_[at_] == '0';
+    if (zero) {
       ++at_;
+    } else {
+      while (digit()) ++at_, ++magnitude;
     }
-    return at_ > digits_start && at_ > start;
+    if (at_ < text_.size() && text_[at_] == '.') {
+      ++at_;
+      if (!digit()) return false;
+      while (digit()) ++at_;
+    }
+    if (at_ < text_.size() && (text_[at_] == 'e' || text_[at_] == 'E')) {
+      ++at_;
+      bool negative = at_ < text_.size() && text_[at_] == '-';
+      if (at_ < text_.size() && (text_[at_] == '+' || text_[at_] == '-')) ++at_;
+      if (!digit()) return false;
+      long long exponent = 0;
+      while (digit()) {
+        exponent = std::min(exponent * 10 + (text_[at_] - '0'), 1000000LL);
+        ++at_;
+      }
+      magnitude += negative ? -exponent : exponent;
+      if (magnitude > 131072 || magnitude < -16383) {
+        return fail("a number beyond what PostgreSQL's numeric holds (about 1e-16383 to 1e131072)");
+      }
+    }
+    return true;
+  }
+  static std::string text(int unit) {
+    char buffer[8];
+    std::snprintf(buffer, sizeof buffer, "%04x", static_cast<unsigned>(unit));
+    return buffer;
+  }
+  bool fail(std::string reason) {
+    unstorable_ = std::move(reason);
+    return false;
   }
   bool value(int depth) {
     if (depth > 64 || at_ >= text_.size()) return false;
@@ -180,7 +247,28 @@ class JsonValidator {
 
   std::string_view text_;
   std::size_t at_ = 0;
+
+ public:
+  //! Set when the text is JSON that the databases cannot store (not merely malformed).
+  std::string unstorable_;
 };
+
+std::string year_zero(const std::string& text, const std::string& column) {
+  return "default \"" + text + "\" of " + column +
+         " is in year 0, which PostgreSQL's dates do not have (the year before 1 AD is 1 BC); "
+         "the earliest date is 0001-01-01";
+}
+
+// A float or double literal that overflows to infinity, or underflows to zero from a
+// non-zero value: C++ would not compile (or would change) it, PostgreSQL refuses it.
+bool float_fits(const std::string& text, bool single) {
+  errno = 0;
+  char* end = nullptr;
+  double value = single ? std::strtof(text.c_str(), &end) : std::strtod(text.c_str(), &end);
+  if (std::isinf(value)) return false;
+  bool nonzero_digit = text.find_first_of("123456789") < text.find_first_of("eE");
+  return !(value == 0 && nonzero_digit);
+}
 
 std::string integer_range(TypeKind kind) {
   switch (kind) {
@@ -230,6 +318,16 @@ bool SchemaChecker::check_literal_fits(const model::ColumnType& type, const ast:
       }
       return true;
     }
+    if (type.kind == TypeKind::float32 || type.kind == TypeKind::float64) {
+      bool single = type.kind == TypeKind::float32;
+      if (!float_fits(text, single)) {
+        return out_of_range(
+            "default " + std::string(negative ? "-" : "") + text + " does not fit " + column +
+            " of type " + model::type_kind_name(type.kind) + " (" +
+            (single ? "about 1.4e-45 to 3.4e38" : "about 4.9e-324 to 1.8e308") + " in magnitude)");
+      }
+      return true;
+    }
     if (type.kind == TypeKind::decimal) {
       if (text.find_first_of("eE") != std::string::npos) {
         return out_of_range("write decimal defaults in plain digits, not with an exponent");
@@ -263,18 +361,29 @@ bool SchemaChecker::check_literal_fits(const model::ColumnType& type, const ast:
       return valid_uuid(text) ||
              malformed("\"" + text + "\" is not a UUID (8-4-4-4-12 hexadecimal digits)");
     case TypeKind::date:
-      return valid_date(text) || malformed("\"" + text + "\" is not a date (YYYY-MM-DD)");
+      if (!valid_date(text)) return malformed("\"" + text + "\" is not a date (YYYY-MM-DD)");
+      return !text.starts_with("0000") || out_of_range(year_zero(text, column));
     case TypeKind::time:
       return valid_time(text) || malformed("\"" + text + "\" is not a time (HH:MM[:SS[.ffffff]])");
     case TypeKind::timestamp:
-      return valid_timestamp(text, false) ||
-             malformed("\"" + text + "\" is not a timestamp (YYYY-MM-DD HH:MM[:SS[.ffffff]])");
+      if (!valid_timestamp(text, false)) {
+        return malformed("\"" + text + "\" is not a timestamp (YYYY-MM-DD HH:MM[:SS[.ffffff]])");
+      }
+      return !text.starts_with("0000") || out_of_range(year_zero(text, column));
     case TypeKind::timestamptz:
-      return valid_timestamp(text, true) ||
-             malformed("\"" + text +
-                       "\" is not a timestamp with time zone (YYYY-MM-DD HH:MM[:SS][+HH:MM|Z])");
-    case TypeKind::json:
-      return JsonValidator(text).valid() || malformed("default is not valid JSON");
+      if (!valid_timestamp(text, true)) {
+        return malformed("\"" + text +
+                         "\" is not a timestamp with time zone (YYYY-MM-DD HH:MM[:SS][+HH:MM|Z])");
+      }
+      return !text.starts_with("0000") || out_of_range(year_zero(text, column));
+    case TypeKind::json: {
+      JsonValidator json(text);
+      if (json.valid()) return true;
+      if (!json.unstorable_.empty()) {
+        return out_of_range("the JSON default of " + column + " contains " + json.unstorable_);
+      }
+      return malformed("default is not valid JSON");
+    }
     default: return true;
   }
 }
