@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "check/header_macros.hpp"
 #include "check/names.hpp"
 #include "check/schema_checker.hpp"
 
@@ -54,6 +55,9 @@ std::optional<model::Schema> SchemaChecker::run() {
     warn_redundant_indexes(id);
   }
   check_sql_names();
+  check_generated_cpp_names();
+  check_database_limits();
+  check_renames();
   if (diagnostics_.has_errors()) return std::nullopt;
   return std::move(schema_);
 }
@@ -85,7 +89,10 @@ bool SchemaChecker::check_identifier(const ast::Name& name, std::string_view wha
                             "followed by a capital letter)");
     return false;
   }
-  return true;
+  // A relation is not generated as C++ yet (only named in a comment); a table block's C++
+  // names are derived from its name (check_generated_cpp_names checks those).
+  if (what == "relation" || what == "table") return true;
+  return check_not_macro(name.text, name.span, what, name.text);
 }
 
 std::string SchemaChecker::file_namespace(const ast::File& file) {
@@ -107,14 +114,17 @@ std::string SchemaChecker::file_namespace(const ast::File& file) {
   if (found != nullptr) {
     std::string result;
     for (const ast::Name& part : found->parts) {
-      check_identifier(part, "namespace");
+      if (check_identifier(part, "namespace") && result.empty()) {
+        check_top_namespace(part.text, part.span);
+      }
       if (!result.empty()) result += "::";
       result += part.text;
     }
     return result;
   }
   std::string stem = file_stem(sources_.file(file.file).path());
-  if (!is_ascii_identifier(stem) || is_cpp_keyword(stem) || is_cpp_reserved(stem)) {
+  if (!is_ascii_identifier(stem) || is_cpp_keyword(stem) || is_cpp_reserved(stem) ||
+      find_header_macro(stem) || reserved_top_namespace(stem)) {
     diagnostics_.report(DiagCode::namespace_invalid, {file.file, {}, {}},
                         "file has no namespace declaration and its name '" + stem +
                             "' is not a usable C++ namespace; add `namespace name;`");

@@ -1,7 +1,11 @@
 // Whether a literal default fits its column: integer ranges, decimal digits, string
 // lengths, and the shape of date, time, timestamp, uuid and json strings.
 #include <cctype>
+#include <cerrno>
 #include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
 
 #include "check/schema_checker.hpp"
@@ -95,6 +99,23 @@ bool valid_uuid(std::string_view text) {
   return true;
 }
 
+std::string year_zero(const std::string& text, const std::string& column) {
+  return "default \"" + text + "\" of " + column +
+         " is in year 0, which PostgreSQL's dates do not have (the year before 1 AD is 1 BC); "
+         "the earliest date is 0001-01-01";
+}
+
+// A float or double literal that overflows to infinity, or underflows to zero from a
+// non-zero value: C++ would not compile (or would change) it, PostgreSQL refuses it.
+bool float_fits(const std::string& text, bool single) {
+  errno = 0;
+  char* end = nullptr;
+  double value = single ? std::strtof(text.c_str(), &end) : std::strtod(text.c_str(), &end);
+  if (std::isinf(value)) return false;
+  bool nonzero_digit = text.find_first_of("123456789") < text.find_first_of("eE");
+  return !(value == 0 && nonzero_digit);
+}
+
 std::string integer_range(TypeKind kind) {
   switch (kind) {
     case TypeKind::int16: return "-32768..32767";
@@ -143,6 +164,16 @@ bool SchemaChecker::check_literal_fits(const model::ColumnType& type, const ast:
       }
       return true;
     }
+    if (type.kind == TypeKind::float32 || type.kind == TypeKind::float64) {
+      bool single = type.kind == TypeKind::float32;
+      if (!float_fits(text, single)) {
+        return out_of_range(
+            "default " + std::string(negative ? "-" : "") + text + " does not fit " + column +
+            " of type " + model::type_kind_name(type.kind) + " (" +
+            (single ? "about 1.4e-45 to 3.4e38" : "about 4.9e-324 to 1.8e308") + " in magnitude)");
+      }
+      return true;
+    }
     if (type.kind == TypeKind::decimal) {
       if (text.find_first_of("eE") != std::string::npos) {
         return out_of_range("write decimal defaults in plain digits, not with an exponent");
@@ -176,7 +207,8 @@ bool SchemaChecker::check_literal_fits(const model::ColumnType& type, const ast:
       return valid_uuid(text) ||
              malformed("\"" + text + "\" is not a UUID (8-4-4-4-12 hexadecimal digits)");
     case TypeKind::date:
-      return valid_date(text) || malformed("\"" + text + "\" is not a date (YYYY-MM-DD)");
+      if (!valid_date(text)) return malformed("\"" + text + "\" is not a date (YYYY-MM-DD)");
+      return !text.starts_with("0000") || out_of_range(year_zero(text, column));
     case TypeKind::time:
       return valid_time(text) || malformed("\"" + text + "\" is not a time (HH:MM[:SS[.ffffff]])");
     case TypeKind::timestamp:
@@ -186,12 +218,16 @@ bool SchemaChecker::check_literal_fits(const model::ColumnType& type, const ast:
                          " is a timestamp without time zone: write the time in UTC without "
                          "an offset, or make the column timestamptz");
       }
-      return valid_timestamp(text, false) ||
-             malformed("\"" + text + "\" is not a timestamp (YYYY-MM-DD HH:MM[:SS[.ffffff]])");
+      if (!valid_timestamp(text, false)) {
+        return malformed("\"" + text + "\" is not a timestamp (YYYY-MM-DD HH:MM[:SS[.ffffff]])");
+      }
+      return !text.starts_with("0000") || out_of_range(year_zero(text, column));
     case TypeKind::timestamptz:
-      return valid_timestamp(text, true) ||
-             malformed("\"" + text +
-                       "\" is not a timestamp with time zone (YYYY-MM-DD HH:MM[:SS][+HH:MM|Z])");
+      if (!valid_timestamp(text, true)) {
+        return malformed("\"" + text +
+                         "\" is not a timestamp with time zone (YYYY-MM-DD HH:MM[:SS][+HH:MM|Z])");
+      }
+      return !text.starts_with("0000") || out_of_range(year_zero(text, column));
     case TypeKind::json:
       // The runtime's check: a default is valid when the same document would bind.
       if (const auto error = detail::check_json(text)) {

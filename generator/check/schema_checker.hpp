@@ -107,6 +107,23 @@ class SchemaChecker {
                          const ast::Attribute& references);
   [[nodiscard]] bool has_broken_key_to(model::ModelId owner, model::ModelId target) const;
 
+  // ---- generated_names.cpp
+  //! E217 when `cpp_name`, the C++ name generated for `declared` (a `what`), is a macro;
+  //! `role` says which generated name it is ("column namespace"), empty for the name itself.
+  bool check_not_macro(const std::string& cpp_name, SourceSpan span, std::string_view what,
+                       const std::string& declared, std::string_view role = {});
+  //! E218 when the first part of a namespace is one that generated code cannot live in.
+  void check_top_namespace(const std::string& name, SourceSpan span);
+  //! The names generated from models and enums (column namespaces, structs of table
+  //! blocks, enum helpers) are not macros and do not collide in C++.
+  void check_generated_cpp_names();
+
+  // ---- database_limits.cpp
+  //! SQL names within PostgreSQL's and SQLite's limits and outside their reserved names;
+  //! column, key and enum-value counts within the limits.
+  void check_database_limits();
+  void check_renames();
+
   // ---- columns.cpp
   void resolve_columns(model::ModelId id);
   std::optional<model::ColumnType> resolve_type(const ast::TypeRef& type);
@@ -176,6 +193,11 @@ class SchemaChecker {
   std::vector<ModelSyntax> syntax_;  //!< parallel to schema_.models
   std::unordered_map<std::string, Symbol> symbols_;
 };
+
+//! Whether `name`, the first part of a namespace, is one generated code cannot use: std
+//! (adding to it is undefined behaviour), std2.., posix (reserved by the standard), ormc
+//! (the runtime's own).
+[[nodiscard]] bool reserved_top_namespace(std::string_view name);
 
 //! The single name an argument spells (`x`), or nullopt after reporting E301.
 std::optional<ast::Name> name_argument(const ast::Expr& expr, DiagnosticEngine& diagnostics,

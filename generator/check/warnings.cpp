@@ -100,6 +100,34 @@ void SchemaChecker::check_sql_names() {
   for (const model::Model& model : schema_.models) {
     claim(relations, model.table_name, "the table of '" + model.name + "'", model.span);
   }
+  // PostgreSQL names a table's primary key index <table>_pkey and the sequence of an
+  // identity column <table>_<column>_seq; a table or index of that name created later
+  // fails, or with IF NOT EXISTS is silently skipped.
+  for (const model::Model& model : schema_.models) {
+    if (!model.primary_key.empty() && model.table_name.size() + 5 <= 63) {
+      claim(relations, model.table_name + "_pkey",
+            "the primary key index PostgreSQL makes for '" + model.name + "'", model.span);
+    }
+    for (const model::Column& column : model.columns) {
+      std::string sequence = model.table_name + "_" + column.sql_name + "_seq";
+      if (column.autoincrement && sequence.size() <= 63) {
+        claim(relations, sequence,
+              "the sequence PostgreSQL makes for '" + model.name + "." + column.name + "'",
+              column.span);
+      }
+    }
+  }
+  // Every PostgreSQL table is also a composite type of its name, beside the enum types.
+  std::unordered_map<std::string, Owner> types;
+  for (const model::Model& model : schema_.models) {
+    types.try_emplace(fold(model.table_name),
+                      Owner{"the table of '" + model.name + "'", model.span});
+  }
+  for (const model::Enum& enumeration : schema_.enums) {
+    claim(types, enumeration.sql_name,
+          "enum '" + enumeration.name + "' (PostgreSQL type '" + enumeration.sql_name + "')",
+          enumeration.span);
+  }
   // The generated C++ names share each namespace: structs, enums, column namespaces.
   std::unordered_map<std::string, std::unordered_map<std::string, Owner>> cpp_names;
   auto claim_cpp = [&](const std::string& space, const std::string& name, const std::string& what,
@@ -124,12 +152,41 @@ void SchemaChecker::check_sql_names() {
     claim_cpp(model.cpp_namespace, model.cpp_columns,
               "the column namespace of '" + model.name + "'", model.span);
   }
+  // Beside each enum: `<enum>_from_string` (Role and ROLE would both make role_from_string)
+  // and one `to_string` overload per enum; every header has a namespace `detail`.
+  for (const model::Enum& enumeration : schema_.enums) {
+    claim_cpp(enumeration.cpp_namespace, snake_case(enumeration.name) + "_from_string",
+              "the function " + snake_case(enumeration.name) + "_from_string of enum '" +
+                  enumeration.name + "'",
+              enumeration.span);
+  }
+  for (const model::Enum& enumeration : schema_.enums) {
+    auto& names = cpp_names[enumeration.cpp_namespace];
+    auto it = names.find("to_string");
+    if (it == names.end()) {
+      names.emplace("to_string", Owner{"the to_string functions of the enums", enumeration.span});
+    } else if (it->second.what != "the to_string functions of the enums") {
+      claim_cpp(enumeration.cpp_namespace, "to_string",
+                "the function to_string of enum '" + enumeration.name + "'", enumeration.span);
+    }
+  }
+  // The column namespace of a model `Detail` merges with `detail`; an enum cannot (a struct
+  // `detail` already clashes with its own column namespace).
+  for (const model::Enum& enumeration : schema_.enums) {
+    if (enumeration.name != "detail") continue;
+    diagnostics_.report(DiagCode::duplicate_declaration, enumeration.span,
+                        "enum 'detail' would be generated as C++ name '" +
+                            enumeration.cpp_namespace +
+                            "::detail', which is the generated header's namespace of "
+                            "implementation details; rename it");
+  }
   for (const model::Model& model : schema_.models) {
     for (const model::Index& index : model.indexes) {
+      const std::string of = "' of '" + model.name + "'";
       if (!index.constraint || !index.unique) {
-        claim(relations, index.name, "index '" + index.name + "'", index.span);
+        claim(relations, index.name, "index '" + index.name + of, index.span);
       } else {
-        claim(relations, index.name, "unique constraint '" + index.name + "'", index.span);
+        claim(relations, index.name, "unique constraint '" + index.name + of, index.span);
       }
     }
     std::unordered_map<std::string, Owner> columns;

@@ -143,7 +143,8 @@ Answers ask(ormc::Engine& engine, const std::vector<Entry>& rows) {
     const Entry& e = rows[static_cast<std::size_t>(id - 1)];
     const Decimal amount = padded(e.amount, 10);
     const Decimal price = padded(e.price, 2);
-    INFO("row " << id);
+    const std::int64_t row_id = id;  // INFO captures by reference: clang 14 refuses a binding
+    INFO("row " << row_id);
     CHECK(plus.str() == (amount + price).str());
     CHECK(minus.str() == (amount - price).str());
     CHECK(times.str() == (price * e.quantity).str());
@@ -218,9 +219,9 @@ TEST_CASE("decimal comparisons, ORDER BY, aggregates and arithmetic are exact an
     all.emplace_back(backend.name, ask(db.engine(), rows));
   }
   REQUIRE(!all.empty());
-  for (const auto& [name, answers] : all) {
-    INFO(name << " against " << all.front().first);
-    CHECK(answers == all.front().second);
+  for (const auto& backend_answers : all) {
+    INFO(backend_answers.first << " against " << all.front().first);
+    CHECK(backend_answers.second == all.front().second);
   }
 }
 

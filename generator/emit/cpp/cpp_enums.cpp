@@ -15,7 +15,7 @@ bool has_value_docs(const model::Enum& enumeration) {
 }
 
 std::string underlying_type(const model::Enum& enumeration) {
-  return enumeration.values.size() <= 256 ? "std::uint8_t" : "std::uint16_t";
+  return enumeration.values.size() <= 256 ? "::std::uint8_t" : "::std::uint16_t";
 }
 
 }  // namespace
@@ -38,7 +38,7 @@ void append_enum(std::string& out, const model::Enum& enumeration) {
     out += "};\n";
   }
 
-  out += "\n[[nodiscard]] constexpr std::string_view to_string(" + name +
+  out += "\n[[nodiscard]] constexpr ::std::string_view to_string(" + name +
          " value) noexcept {\n  switch (value) {\n";
   for (const model::EnumValue& value : enumeration.values) {
     out += "    case " + name + "::" + value.name + ": return " + cpp_string_literal(value.name) +
@@ -47,15 +47,15 @@ void append_enum(std::string& out, const model::Enum& enumeration) {
   out += "  }\n  return {};\n}\n";
 
   std::string signature =
-      "[[nodiscard]] constexpr std::optional<" + name + "> " + snake_case(name) + "_from_string(";
-  std::string parameters = "std::string_view text) noexcept {";
+      "[[nodiscard]] constexpr ::std::optional<" + name + "> " + snake_case(name) + "_from_string(";
+  std::string parameters = "::std::string_view text) noexcept {";
   bool fits = signature.size() + parameters.size() <= line_limit;
   out += "\n" + signature + (fits ? "" : "\n    ") + parameters + "\n";
   for (const model::EnumValue& value : enumeration.values) {
     out += "  if (text == " + cpp_string_literal(value.name) + ") return " + name +
            "::" + value.name + ";\n";
   }
-  out += "  return std::nullopt;\n}\n";
+  out += "  return ::std::nullopt;\n}\n";
 }
 
 void append_enum_traits(std::string& out, const model::Enum& enumeration) {
@@ -65,13 +65,12 @@ void append_enum_traits(std::string& out, const model::Enum& enumeration) {
   }
   out += "template <>\nstruct ormc::enum_traits<" + enumeration.cpp_namespace +
          "::" + enumeration.name + "> {\n";
-  out +=
-      "  static constexpr std::string_view sql_name = " + cpp_string_literal(enumeration.sql_name) +
-      ";\n";
-  out += wrap_list(
-      "  ",
-      "static constexpr std::array<std::string_view, " + std::to_string(names.size()) + "> names{",
-      names, "};");
+  out += "  static constexpr ::std::string_view sql_name = " +
+         cpp_string_literal(enumeration.sql_name) + ";\n";
+  out += wrap_list("  ",
+                   "static constexpr ::std::array<::std::string_view, " +
+                       std::to_string(names.size()) + "> names{",
+                   names, "};");
   out += "};\n";
 }
 

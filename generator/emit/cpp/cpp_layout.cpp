@@ -15,6 +15,10 @@ void append_doc(std::string& out, std::string_view doc, std::string_view indent)
     out += indent;
     out += line.empty() ? "///" : "/// ";
     out += line;
+    // A backslash at the end of a line (spaces after it included) splices the next line
+    // of the header into the comment; -Wcomment warns even when that line is a comment.
+    std::size_t last = line.find_last_not_of(" \t");
+    if (last != std::string_view::npos && line[last] == '\\') out += " //";
     out += '\n';
     start = end + 1;
   }

@@ -46,6 +46,21 @@ std::string relation_text(const model::Relation& relation, const model::Model& m
   return out;
 }
 
+// The namespace the model's declarations name types from: its own, unless a column is
+// named like the struct or like an enum of that namespace. The member (in the struct) and
+// the descriptor (in the column namespace) would then hide the type for the lines after
+// them, so every type is written fully qualified instead ("" qualifies everything).
+std::string naming_scope(const model::Model& model, const model::Schema& schema) {
+  for (const model::Column& column : model.columns) {
+    if (column.name == model.cpp_struct) return {};
+    for (const model::Enum& enumeration : schema.enums) {
+      if (enumeration.cpp_namespace == model.cpp_namespace && enumeration.name == column.name)
+        return {};
+    }
+  }
+  return model.cpp_namespace;
+}
+
 std::string column_flags(const model::Column& column) {
   std::vector<std::string> set;
   if (column.nullable) set.emplace_back(".nullable = true");
@@ -69,6 +84,7 @@ std::string column_flags(const model::Column& column) {
 
 void append_struct(std::string& out, const model::Model& model, const model::Schema& schema) {
   append_doc(out, model.doc);
+  const std::string scope = naming_scope(model, schema);
   out += "struct " + model.cpp_struct + " {\n";
   std::vector<CommentedLine> lines;
   auto flush = [&] {
@@ -80,8 +96,8 @@ void append_struct(std::string& out, const model::Model& model, const model::Sch
       flush();
       append_doc(out, column.doc, "  ");
     }
-    CommentedLine line{"  " + member_type(column, schema, model.cpp_namespace) + " " + column.name +
-                           member_initializer(column, schema, model.cpp_namespace) + ";",
+    CommentedLine line{"  " + member_type(column, schema, scope) + " " + column.name +
+                           member_initializer(column, schema, scope) + ";",
                        field_comment(column)};
     if (line.code.size() + (line.comment.empty() ? 0 : line.comment.size() + 4) > line_limit) {
       flush();
@@ -106,14 +122,15 @@ void append_struct(std::string& out, const model::Model& model, const model::Sch
 }
 
 void append_columns(std::string& out, const model::Model& model, const model::Schema& schema) {
-  const std::string& type = model.cpp_struct;
-  out += "\n/// Typed descriptors of " + type + "'s columns, for queries.\n";
+  const std::string scope = naming_scope(model, schema);
+  const std::string type = qualified(model.cpp_namespace, model.cpp_struct, scope);
+  out += "\n/// Typed descriptors of " + model.cpp_struct + "'s columns, for queries.\n";
   out += "namespace " + model.cpp_columns + " {\n";
   for (std::size_t i = 0; i < model.columns.size(); ++i) {
     const model::Column& column = model.columns[i];
-    std::string head = "inline constexpr ormc::Column<" + type + ", " +
-                       member_type(column, schema, model.cpp_namespace) + ", " + std::to_string(i) +
-                       "> " + column.name + "{";
+    std::string head = "inline constexpr ::ormc::Column<" + type + ", " +
+                       member_type(column, schema, scope) + ", " + std::to_string(i) + "> " +
+                       column.name + "{";
     std::vector<std::string> arguments = {"&" + type + "::" + column.name,
                                           cpp_string_literal(column.sql_name)};
     std::string flags = column_flags(column);
@@ -135,21 +152,21 @@ void append_model_traits(std::string& out, const model::Model& model, int depend
   const std::string columns_namespace = model.cpp_namespace + "::" + model.cpp_columns + "::";
   out += "template <>\nstruct ormc::model_traits<" + qualified_struct + "> {\n";
   out +=
-      "  static constexpr std::string_view table_name = " + cpp_string_literal(model.table_name) +
+      "  static constexpr ::std::string_view table_name = " + cpp_string_literal(model.table_name) +
       ";\n";
-  out +=
-      "  static constexpr std::string_view model_name = " + cpp_string_literal(model.name) + ";\n";
+  out += "  static constexpr ::std::string_view model_name = " + cpp_string_literal(model.name) +
+         ";\n";
   std::vector<std::string> columns;
   for (const model::Column& column : model.columns) {
     columns.push_back(columns_namespace + column.name);
   }
-  out += wrap_list("  ", "static constexpr auto columns = std::tuple{", columns, "};");
+  out += wrap_list("  ", "static constexpr auto columns = ::std::tuple{", columns, "};");
   std::vector<std::string> key;
   for (model::ColumnId id : model.primary_key) key.push_back(std::to_string(id));
-  out += wrap_list(
-      "  ",
-      "static constexpr std::array<std::size_t, " + std::to_string(key.size()) + "> primary_key{",
-      key, "};");
+  out += wrap_list("  ",
+                   "static constexpr ::std::array<::std::size_t, " + std::to_string(key.size()) +
+                       "> primary_key{",
+                   key, "};");
   int autoincrement = -1;
   for (std::size_t i = 0; i < model.columns.size(); ++i) {
     if (model.columns[i].autoincrement) autoincrement = static_cast<int>(i);

@@ -31,8 +31,22 @@ std::string raw_literal(const std::string& text) {
 std::string append_statements(std::string& out, const std::string& name,
                               const std::vector<std::string>& statements) {
   if (statements.empty()) return "{}";
-  out += "\ninline constexpr std::string_view " + name + "[] = {\n";
-  for (const std::string& statement : statements) out += "    " + raw_literal(statement) + ",\n";
+  // A string_view made from a literal measures it by a constant-evaluated loop, which g++
+  // stops after 262144 iterations (-fconstexpr-loop-limit) and clang after about as many:
+  // a long statement is a char array of its own, measured by sizeof instead.
+  constexpr std::size_t long_statement = 65536;
+  std::vector<std::string> items;
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    if (statements[i].size() <= long_statement) {
+      items.push_back(raw_literal(statements[i]));
+      continue;
+    }
+    std::string array = name + "_" + std::to_string(i);
+    out += "\ninline constexpr char " + array + "[] = " + raw_literal(statements[i]) + ";\n";
+    items.push_back("::std::string_view{" + array + ", sizeof " + array + " - 1}");
+  }
+  out += "\ninline constexpr ::std::string_view " + name + "[] = {\n";
+  for (const std::string& item : items) out += "    " + item + ",\n";
   out += "};\n";
   return "detail::" + name;
 }
@@ -51,7 +65,7 @@ void append_schema_object(std::string& out, const HeaderSpec& spec, const model:
   if (spec.schema_tables.empty()) {
     arguments.emplace_back("{}");
   } else {
-    out += "\ninline constexpr ormc::TableInfo " + object + "_tables[] = {\n";
+    out += "\ninline constexpr ::ormc::TableInfo " + object + "_tables[] = {\n";
     for (model::ModelId id : spec.schema_tables) {
       const model::Model& model = schema.models.at(id);
       out += "    {" + cpp_string_literal(model.table_name) + ", " +
@@ -73,7 +87,7 @@ void append_schema_object(std::string& out, const HeaderSpec& spec, const model:
              : "/// The tables of " + files + ", in dependency order, with their DDL:\n";
   out += "/// `" + spec.cpp_namespace + "::" + object +
          ".create_all(engine)` creates them, `drop_all` drops them.\n";
-  out += wrap_list("", "inline constexpr ormc::Schema " + object + "{", arguments, "};");
+  out += wrap_list("", "inline constexpr ::ormc::Schema " + object + "{", arguments, "};");
 }
 
 }  // namespace ormc::cpp

@@ -19,7 +19,7 @@ int number_at(std::string_view text, std::size_t at, std::size_t count) {
 
 // "std::chrono::year{2024} / 2 / 29" for "2024-02-29".
 std::string date_expression(std::string_view text) {
-  return "std::chrono::year{" + std::to_string(number_at(text, 0, 4)) + "} / " +
+  return "::std::chrono::year{" + std::to_string(number_at(text, 0, 4)) + "} / " +
          std::to_string(number_at(text, 5, 2)) + " / " + std::to_string(number_at(text, 8, 2));
 }
 
@@ -29,7 +29,7 @@ std::vector<std::string> time_terms(std::string_view text, std::size_t& length) 
   std::vector<std::string> terms;
   auto add = [&](const char* unit, int value) {
     if (value != 0)
-      terms.push_back("std::chrono::" + std::string(unit) + "{" + std::to_string(value) + "}");
+      terms.push_back("::std::chrono::" + std::string(unit) + "{" + std::to_string(value) + "}");
   };
   add("hours", number_at(text, 0, 2));
   add("minutes", number_at(text, 3, 2));
@@ -60,7 +60,7 @@ std::string join_terms(const std::vector<std::string>& terms) {
 
 // "2024-01-01 08:30+02:00" as a sum of chrono terms in UTC (the offset subtracted).
 std::string timestamp_expression(std::string_view text) {
-  std::string out = "std::chrono::sys_days{" + date_expression(text) + "}";
+  std::string out = "::std::chrono::sys_days{" + date_expression(text) + "}";
   std::size_t length = 0;
   for (const std::string& term : time_terms(text.substr(11), length)) out += " + " + term;
   std::string_view zone = text.substr(11 + length);
@@ -69,9 +69,10 @@ std::string timestamp_expression(std::string_view text) {
     const char* sign = zone[0] == '+' ? " - " : " + ";
     int hours = number_at(zone, 1, 2);
     int minutes = zone.size() > 3 ? number_at(zone, zone[3] == ':' ? 4 : 3, 2) : 0;
-    if (hours != 0) out += sign + std::string("std::chrono::hours{") + std::to_string(hours) + "}";
+    if (hours != 0)
+      out += sign + std::string("::std::chrono::hours{") + std::to_string(hours) + "}";
     if (minutes != 0) {
-      out += sign + std::string("std::chrono::minutes{") + std::to_string(minutes) + "}";
+      out += sign + std::string("::std::chrono::minutes{") + std::to_string(minutes) + "}";
     }
   }
   return out;
@@ -84,7 +85,7 @@ std::string hex_byte(unsigned value) {
 }
 
 std::string uuid_expression(std::string_view text) {
-  std::string out = "ormc::Uuid{{";
+  std::string out = "::ormc::Uuid{{";
   int count = 0;
   for (std::size_t i = 0; i + 1 < text.size(); ++i) {
     if (text[i] == '-') continue;
@@ -99,10 +100,10 @@ std::string uuid_expression(std::string_view text) {
 }
 
 std::string bytes_expression(std::string_view text) {
-  std::string out = "ormc::Bytes{";
+  std::string out = "::ormc::Bytes{";
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (i > 0) out += ", ";
-    out += "std::byte{" + hex_byte(static_cast<unsigned char>(text[i])) + "}";
+    out += "::std::byte{" + hex_byte(static_cast<unsigned char>(text[i])) + "}";
   }
   return out + "}";
 }
@@ -139,21 +140,21 @@ std::string value_type(const model::ColumnType& type, const model::Schema& schem
                        std::string_view from_namespace) {
   switch (type.kind) {
     case TypeKind::boolean: return "bool";
-    case TypeKind::int16: return "std::int16_t";
-    case TypeKind::int32: return "std::int32_t";
-    case TypeKind::int64: return "std::int64_t";
+    case TypeKind::int16: return "::std::int16_t";
+    case TypeKind::int32: return "::std::int32_t";
+    case TypeKind::int64: return "::std::int64_t";
     case TypeKind::float32: return "float";
     case TypeKind::float64: return "double";
-    case TypeKind::decimal: return "ormc::Decimal";
+    case TypeKind::decimal: return "::ormc::Decimal";
     case TypeKind::string:
-    case TypeKind::text: return "std::string";
-    case TypeKind::bytes: return "ormc::Bytes";
-    case TypeKind::date: return "ormc::Date";
-    case TypeKind::time: return "ormc::Time";
+    case TypeKind::text: return "::std::string";
+    case TypeKind::bytes: return "::ormc::Bytes";
+    case TypeKind::date: return "::ormc::Date";
+    case TypeKind::time: return "::ormc::Time";
     case TypeKind::timestamp:
-    case TypeKind::timestamptz: return "ormc::Timestamp";
-    case TypeKind::uuid: return "ormc::Uuid";
-    case TypeKind::json: return "ormc::Json";
+    case TypeKind::timestamptz: return "::ormc::Timestamp";
+    case TypeKind::uuid: return "::ormc::Uuid";
+    case TypeKind::json: return "::ormc::Json";
     case TypeKind::enumeration: {
       const model::Enum& enumeration = schema.enums.at(type.enum_id);
       return qualified(enumeration.cpp_namespace, enumeration.name, from_namespace);
@@ -165,7 +166,7 @@ std::string value_type(const model::ColumnType& type, const model::Schema& schem
 std::string member_type(const model::Column& column, const model::Schema& schema,
                         std::string_view from_namespace) {
   std::string type = value_type(column.type, schema, from_namespace);
-  return column.nullable ? "std::optional<" + type + ">" : type;
+  return column.nullable ? "::std::optional<" + type + ">" : type;
 }
 
 std::string member_initializer(const model::Column& column, const model::Schema& schema,
@@ -208,14 +209,14 @@ std::string member_initializer(const model::Column& column, const model::Schema&
         case TypeKind::time: {
           std::size_t length = 0;
           std::vector<std::string> terms = time_terms(value.text, length);
-          if (terms.empty()) return column.nullable ? " = ormc::Time{}" : empty;
+          if (terms.empty()) return column.nullable ? " = ::ormc::Time{}" : empty;
           return " = " + join_terms(terms);
         }
         case TypeKind::timestamp:
         case TypeKind::timestamptz: return " = " + timestamp_expression(value.text);
         case TypeKind::uuid: return " = " + uuid_expression(value.text);
         case TypeKind::bytes: return " = " + bytes_expression(value.text);
-        case TypeKind::json: return " = ormc::Json{" + cpp_string_literal(value.text) + "}";
+        case TypeKind::json: return " = ::ormc::Json{" + cpp_string_literal(value.text) + "}";
         default: return " = " + cpp_string_literal(value.text);
       }
     default: return empty;
