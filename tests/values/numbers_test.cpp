@@ -127,12 +127,12 @@ TEST_CASE("a NaN bound in raw SQL or a condition is refused too, naming the para
     ormc::Connection conn = db.engine().connect();
     const double nan = std::numeric_limits<double>::quiet_NaN();
     // In a WHERE clause: the column compared with is named.
-    CHECK_THROWS_WITH_AS(ormc::select<Float64Row>().where(float64_row::v == nan).all(conn),
+    CHECK_THROWS_WITH_AS((void)ormc::select<Float64Row>().where(float64_row::v == nan).all(conn),
                          doctest::Contains("parameter 1 (column \"v\"): NaN cannot be stored"),
                          ormc::DataError);
     // A bare SELECT of the value: no column to name.
     CHECK_THROWS_WITH_AS(
-        conn.query<double>("SELECT :x", {{"x", nan}}),
+        (void)conn.query<double>("SELECT :x", {{"x", nan}}),
         doctest::Contains(
             "cannot bind parameter 1: NaN cannot be stored: SQLite stores NaN as NULL"),
         ormc::DataError);
