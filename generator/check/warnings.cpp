@@ -1,6 +1,8 @@
 // Pass 5: advice that does not stop generation (unindexed foreign keys, redundant
 // indexes) and clashes between SQL names, which would make the DDL fail.
 #include <algorithm>
+#include <array>
+#include <string_view>
 #include <unordered_map>
 
 #include "check/names.hpp"
@@ -179,6 +181,27 @@ void SchemaChecker::check_sql_names() {
                             enumeration.cpp_namespace +
                             "::detail', which is the generated header's namespace of "
                             "implementation details; rename it");
+  }
+  // The column namespace of a model `Detail` is also where the header keeps its schema
+  // object's arrays: a column must not take one of their names.
+  static constexpr std::array<std::string_view, 5> detail_arrays{
+      "schema_tables", "schema_sqlite_create", "schema_sqlite_drop", "schema_postgresql_create",
+      "schema_postgresql_drop"};
+  for (const model::Model& model : schema_.models) {
+    if (model.cpp_columns != "detail") continue;
+    for (const model::Column& column : model.columns) {
+      if (std::find(detail_arrays.begin(), detail_arrays.end(), column.name) ==
+          detail_arrays.end()) {
+        continue;
+      }
+      diagnostics_.report(DiagCode::duplicate_declaration, column.span,
+                          "column '" + column.name + "' of '" + model.name +
+                              "' would be generated as C++ name '" + model.cpp_namespace +
+                              "::detail::" + column.name +
+                              "', which the generated header uses for its schema object; "
+                              "rename it (map(\"" +
+                              column.sql_name + "\") keeps the SQL name)");
+    }
   }
   for (const model::Model& model : schema_.models) {
     for (const model::Index& index : model.indexes) {
