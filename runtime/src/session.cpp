@@ -1,7 +1,9 @@
-// Session's non-template half: the transaction, the flush order, commit and rollback.
+// Session's non-template half: the transaction, the flush order, commit and rollback, over
+// the per-model identity maps (one virtual call per model, not per object).
 #include "ormc/session.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <span>
 #include <string>
 #include <utility>
@@ -9,6 +11,13 @@
 #include "detail/driver_connection.hpp"
 
 namespace ormc {
+
+namespace detail {
+std::size_t next_model_index() {
+  static std::atomic<std::size_t> next{0};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+}  // namespace detail
 
 Session::Session(Engine& engine, SessionOptions options) : engine_(&engine), options_(options) {}
 
@@ -93,90 +102,50 @@ bool Session::in_transaction() const {
   return connection_ && !connection_->closed() && connection_->in_transaction();
 }
 
-void Session::adopt(std::unique_ptr<detail::EntryBase> entry) {
-  detail::EntryBase* raw = entry.get();
-  by_address_.emplace(raw->address(), raw);
-  if (raw->state() == ObjectState::persistent) identity_.emplace(raw->key(), raw);
-  entries_.push_back(std::move(entry));
+std::size_t Session::size() const {
+  std::size_t count = 0;
+  for (const auto& map : maps_) {
+    if (map) count += map->size();
+  }
+  return count;
 }
 
-detail::EntryBase* Session::find(const std::string& key) {
-  auto it = identity_.find(key);
-  return it == identity_.end() ? nullptr : it->second;
+void Session::install_map(std::size_t index, std::unique_ptr<detail::ModelMapBase> map) {
+  if (maps_.size() <= index) maps_.resize(index + 1);
+  detail::ModelMapBase* raw = map.get();
+  maps_[index] = std::move(map);
+  // Parents before children; models of one rank in the order the session met them.
+  ranked_.insert(std::upper_bound(ranked_.begin(), ranked_.end(), raw,
+                                  [](const auto* a, const auto* b) { return a->rank() < b->rank(); }),
+                 raw);
 }
 
-namespace {
-
-bool in_session(ObjectState state) {
-  return state == ObjectState::pending || state == ObjectState::persistent ||
-         state == ObjectState::deleted;
-}
-
-}  // namespace
-
-void Session::forget(detail::EntryBase& entry, ObjectState state) {
-  auto it = identity_.find(entry.key());
-  if (it != identity_.end() && it->second == &entry) identity_.erase(it);
-  entry.set_state(state);  // by_address_ keeps it, so state() still answers for it
+void Session::autoflush() {
+  if (options_.autoflush && changes_ > 0) flush_changes(false);
 }
 
 void Session::flush() {
   check_usable();
+  flush_changes(true);
+}
+
+void Session::flush_changes(bool full) {
+  check_usable();
   if (flushing_) return;
-  std::vector<detail::EntryBase*> writes;
-  std::vector<detail::EntryBase*> deletes;
-  for (const auto& entry : entries_) {
-    if (!entry->needs_flush()) continue;
-    (entry->state() == ObjectState::deleted ? deletes : writes).push_back(entry.get());
+  if (ranked_.empty()) {
+    changes_ = 0;
+    return;
   }
-  structural_.clear();
-  if (writes.empty() && deletes.empty()) return;
-  // Parents before children for INSERT and UPDATE; children before parents for DELETE.
-  std::stable_sort(writes.begin(), writes.end(), [](const auto* a, const auto* b) {
-    return a->rank() != b->rank() ? a->rank() < b->rank() : a->order() < b->order();
-  });
-  std::stable_sort(deletes.begin(), deletes.end(), [](const auto* a, const auto* b) {
-    return a->rank() != b->rank() ? a->rank() > b->rank() : a->order() < b->order();
-  });
   flushing_ = true;
   try {
     Connection& conn = connection();
-    const int depth = static_cast<int>(savepoints_.size());
-    std::vector<detail::EntryBase*> pending;  // of the run being flushed
-    // On PostgreSQL a run of objects of one model is flushed as one batch (one pipeline
-    // instead of a round trip per object); SQLite has no round trips to save and binds
-    // each object's fields directly.
-    const bool batch = conn.dialect().kind() == DialectKind::postgresql;
-    auto flush_in_order = [&](std::vector<detail::EntryBase*>& entries) {
-      for (std::size_t i = 0; i < entries.size();) {
-        detail::EntryBase* entry = entries[i];
-        std::size_t end = i + 1;
-        while (batch && end < entries.size() && entries[end]->model_tag() == entry->model_tag()) {
-          ++end;
-        }
-        const std::span<detail::EntryBase* const> run(entries.data() + i, end - i);
-        pending.clear();
-        for (detail::EntryBase* member : run) {
-          if (depth > 0 && member->save_for_savepoint(depth)) {
-            savepoints_.back().written.push_back(member);
-          }
-          if (member->state() == ObjectState::pending) pending.push_back(member);
-        }
-        if (run.size() == 1) {
-          entry->flush(conn);
-        } else {
-          entry->flush_group(conn, run);
-        }
-        for (detail::EntryBase* member : pending) {
-          identity_.emplace(member->key(), member);  // the key exists now
-        }
-        i = end;
-      }
-    };
-    flush_in_order(writes);
-    flush_in_order(deletes);
+    detail::FlushContext context{conn, static_cast<int>(savepoints_.size()), full};
+    // Inserts and updates parents first; deletes children first.
+    for (detail::ModelMapBase* map : ranked_) map->flush_writes(context);
+    for (auto it = ranked_.rbegin(); it != ranked_.rend(); ++it) (*it)->flush_deletes(context);
   } catch (...) {
     flushing_ = false;
+    changes_ = 0;
     // Inside a savepoint, the failure rolls back to it (PostgreSQL refuses any other
     // statement in the transaction until then) and ends it: the session stays usable.
     if (!savepoints_.empty() && in_transaction() && !connection_lost()) {
@@ -205,6 +174,7 @@ void Session::flush() {
     throw;
   }
   flushing_ = false;
+  changes_ = 0;
 }
 
 void Session::commit() {
@@ -230,12 +200,7 @@ void Session::commit() {
   }
   transaction_begun_ = false;
   drop_savepoints();
-  for (const auto& entry : entries_) {
-    if (!in_session(entry->state())) continue;
-    bool deleted = entry->state() == ObjectState::deleted;
-    entry->committed();
-    if (deleted) forget(*entry, ObjectState::detached);
-  }
+  for (detail::ModelMapBase* map : ranked_) map->committed();
 }
 
 void Session::rollback() {
@@ -243,22 +208,19 @@ void Session::rollback() {
   drop_savepoints();
   needs_rollback_ = false;
   transaction_begun_ = false;
-  structural_.clear();
-  for (const auto& entry : entries_) {
-    if (!in_session(entry->state())) continue;
-    std::string old_key = entry->state() == ObjectState::pending ? "" : entry->key();
-    entry->rolled_back();
-    if (entry->state() == ObjectState::transient && !old_key.empty()) {
-      auto it = identity_.find(old_key);
-      if (it != identity_.end() && it->second == entry.get()) identity_.erase(it);
-    }
-  }
+  changes_ = 0;
+  for (detail::ModelMapBase* map : ranked_) map->rolled_back();
+}
+
+void Session::expunge_all() {
+  for (detail::ModelMapBase* map : ranked_) map->clear();
+  changes_ = 0;
 }
 
 SessionSavepoint Session::begin_nested() {
   flush();
   Connection& conn = connection();
-  savepoints_.push_back({++savepoint_serial_, conn.begin_nested(), {}});
+  savepoints_.push_back({++savepoint_serial_, conn.begin_nested()});
   return SessionSavepoint(*this, savepoint_serial_);
 }
 
@@ -285,7 +247,7 @@ void Session::finish_savepoint(std::uint64_t serial, bool roll_back) {
   while (savepoints_.size() > level) release_innermost_savepoint();
 }
 
-Session::SavepointFrame Session::pop_innermost_savepoint(bool roll_back) {
+void Session::pop_innermost_savepoint(bool roll_back) {
   SavepointFrame frame = std::move(savepoints_.back());
   savepoints_.pop_back();
   try {
@@ -302,32 +264,19 @@ Session::SavepointFrame Session::pop_innermost_savepoint(bool roll_back) {
                      " failed; call rollback() before using the session again");
     throw;
   }
-  return frame;
 }
 
 void Session::release_innermost_savepoint() {
   const int depth = static_cast<int>(savepoints_.size());
-  const SavepointFrame frame = pop_innermost_savepoint(false);
-  for (detail::EntryBase* entry : frame.written) {
-    if (entry->release_savepoint(depth)) savepoints_.back().written.push_back(entry);
-  }
+  pop_innermost_savepoint(false);
+  for (detail::ModelMapBase* map : ranked_) map->savepoint_released(depth);
 }
 
 void Session::rollback_innermost_savepoint() {
   const int depth = static_cast<int>(savepoints_.size());
   pop_innermost_savepoint(true);
-  structural_.clear();
-  for (const auto& entry : entries_) {
-    const ObjectState before = entry->state();
-    if (!in_session(before)) continue;
-    entry->rollback_to_savepoint(depth);
-    // An object inserted since the savepoint leaves the identity map; its fields (and so
-    // its key) are untouched by the rollback.
-    if (entry->state() == ObjectState::transient && before != ObjectState::pending) {
-      auto it = identity_.find(entry->key());
-      if (it != identity_.end() && it->second == entry.get()) identity_.erase(it);
-    }
-  }
+  changes_ = 0;
+  for (detail::ModelMapBase* map : ranked_) map->rolled_back_to_savepoint(depth);
 }
 
 void Session::drop_savepoints() { savepoints_.clear(); }
@@ -363,15 +312,8 @@ void Session::close() {
     connection_->invalidate();
   }
   drop_savepoints();
-  for (const auto& entry : entries_) {
-    if (entry->state() == ObjectState::persistent || entry->state() == ObjectState::deleted) {
-      entry->set_state(ObjectState::detached);
-    } else if (entry->state() == ObjectState::pending) {
-      entry->set_state(ObjectState::transient);
-    }
-  }
-  identity_.clear();
-  structural_.clear();
+  for (detail::ModelMapBase* map : ranked_) map->detach_all();
+  changes_ = 0;
   needs_rollback_ = false;
   transaction_begun_ = false;
   connection_.reset();

@@ -14,6 +14,8 @@
 //   ├── NoResultFound            one() found no row
 //   ├── MultipleResultsFound     one() / one_or_none() found several rows
 //   ├── DetachedInstanceError    lazy load on an object no longer in a session
+//   ├── StaleDataError           a flush's UPDATE or DELETE matched no row (changed behind
+//   │                            the session's back, or its version counter moved on)
 //   ├── InvalidRequestError      the API was used in a way it does not allow
 //   └── ArgumentError            a bad argument: malformed URL, unknown option, bad bind
 #pragma once
@@ -126,6 +128,14 @@ class DetachedInstanceError : public Error {
 
 //! The API was called in a state that does not allow it (commit without a transaction,
 //! a statement used after its connection closed, ...): a bug in the calling code.
+//! A Session flush's UPDATE or DELETE matched no row: the row was deleted, or (with a
+//! version counter) changed, by someone else since the session read it. Nothing of the
+//! flush is committed (SQLAlchemy's sqlalchemy.orm.exc.StaleDataError).
+class StaleDataError : public Error {
+ public:
+  using Error::Error;
+};
+
 class InvalidRequestError : public Error {
  public:
   using Error::Error;

@@ -115,6 +115,21 @@ struct unwrap_optional<std::optional<T>> {
 template <typename T>
 using unwrap_optional_t = typename unwrap_optional<T>::type;
 
+//! How many columns M has.
+template <Model M>
+inline constexpr std::size_t model_column_count =
+    std::tuple_size_v<std::remove_cvref_t<decltype(model_traits<M>::columns)>>;
+
+//! The I-th column descriptor of M.
+template <Model M, std::size_t I>
+constexpr const auto& column_at() {
+  return std::get<I>(model_traits<M>::columns);
+}
+
+//! The type of M's I-th column descriptor (its value_type is the member's C++ type).
+template <Model M, std::size_t I>
+using column_t = std::remove_cvref_t<decltype(column_at<M, I>())>;
+
 //! Calls f(column) for every column of M, in order, expanded at compile time.
 template <Model M, typename F>
 constexpr void for_each_column(F&& f) {

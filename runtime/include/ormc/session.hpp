@@ -1,45 +1,59 @@
 // Session: the ORM's unit of work, as in SQLAlchemy. It owns the objects it loads or is
-// given, keeps one object per primary key (the identity map), tracks what changed, and
-// writes it all at flush -- inserts and updates parents first, deletes children first --
-// inside one transaction that commit() ends.
+// given, keeps one object per primary key (the identity map: one per model, keyed by the
+// key's own C++ type), tracks what changed by comparing columns with a snapshot, and writes
+// it all at flush -- inserts and updates parents first, deletes children first -- inside
+// one transaction that commit() ends.
 //
 //   ormc::Session session(engine);
 //   blog::User& alice = session.add(blog::User{.username = "alice", .email = "a@x.org"});
-//   session.commit();                       // INSERT ... RETURNING: alice.id is set
-//   alice.age = 31;                         // dirty: only "age" is UPDATEd at the next flush
+//   session.commit();                       // INSERT ... RETURNING id: alice.id is set
+//   alice.age = 31;                         // written (only "age") at the next flush()/commit()
 //   blog::User* same = session.get<blog::User>(alice.id);   // &alice, no query
 //   for (blog::User& u : session.query<blog::User>().where(user::age > 25).all()) { ... }
 //
+// When a change is seen (docs/session.md, "Autoflush"): objects are plain structs, so a
+// member write (alice.age = 31) has no write barrier. flush(), commit() and begin_nested()
+// compare every held object with its snapshot and write what differs. A query's autoflush
+// writes only what the session was told of -- add(), remove(), flag_modified() -- so that a
+// query costs the same with 100,000 clean objects held as with none; call flush() (or
+// flag_modified(obj)) before a query that must see member writes.
+//
 // Not thread-safe: one Session per thread (or per request). Objects live as long as the
-// Session: references to them stay valid until it is destroyed, across commit, rollback,
-// expunge and close (after which they are detached: plain values the session forgot).
+// Session: references to them stay valid until it is destroyed, across commit, rollback
+// and close (after which they are detached: plain values the session forgot) -- except
+// that expunge(obj) and expunge_all() destroy the objects they take out.
+//
+// The typed work per model (flush batches, hydration, the identity map) is compiled once
+// per schema in the generated <schema>.orm.cpp (ormc_generate() builds it; see
+// ormc/session/instantiate.hpp), so a file using a Session compiles only thin calls.
 #pragma once
 
-#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "ormc/connection.hpp"
 #include "ormc/engine.hpp"
 #include "ormc/error.hpp"
-#include "ormc/expr.hpp"  // where() conditions: user::age > 25
-#include "ormc/query/select.hpp"
 #include "ormc/savepoint.hpp"
-#include "ormc/session/entry.hpp"
+#include "ormc/session/model_map.hpp"
 #include "ormc/session/object_state.hpp"
+#include "ormc/session/primary_key.hpp"
 #include "ormc/session/session_savepoint.hpp"
 #include "ormc/transaction.hpp"
 
 namespace ormc {
 
 struct SessionOptions {
-  //! Flush pending changes before a query so that it sees them (SQLAlchemy's autoflush).
+  //! Before a query (and a get() that must load), write what was added, removed or
+  //! flagged since the last flush, so that the query sees it (SQLAlchemy's autoflush;
+  //! member writes: see the file comment).
   bool autoflush = true;
   //! How the session's transactions begin: isolation level (database_default: the
   //! engine's EngineOptions::isolation_level) and read-only.
@@ -58,16 +72,11 @@ class Session {
   Session& operator=(const Session&) = delete;
 
   //! Takes `object` into the session as pending (INSERTed at the next flush) and returns
-  //! the session's copy, which is the object from now on.
+  //! the session's object, which is the object from now on.
   template <Model M>
   M& add(M object) {
     check_usable();
-    auto entry =
-        std::make_unique<detail::Entry<M>>(std::move(object), ObjectState::pending, next_order_++);
-    M& result = entry->object();
-    structural_.push_back(entry.get());
-    adopt(std::move(entry));
-    return result;
+    return detail::SessionModel<M>::add(*this, std::move(object));
   }
 
   template <Model M>
@@ -78,83 +87,67 @@ class Session {
     return result;
   }
 
-  //! The object with this primary key: from the identity map without a query when the
-  //! session holds it, else loaded. nullptr when no row has the key.
+  //! The object with this primary key (one value per key column, in key order, each of
+  //! its column's type or converting to it without narrowing): from the identity map
+  //! without a query when the session holds it, else loaded. nullptr when no row has it.
   template <Model M, typename... Key>
   M* get(const Key&... key) {
     check_usable();
-    static_assert(sizeof...(Key) == model_traits<M>::primary_key.size(),
+    static_assert(sizeof...(Key) == detail::key_column_count<M>,
                   "ormc: get<M>(key...) takes one value per primary-key column, in order");
-    M probe{};
-    assign_key(probe, key...);
-    if (auto* entry = find(detail::identity_key(probe))) {
-      if (entry->state() == ObjectState::deleted) return nullptr;
-      return &static_cast<detail::Entry<M>*>(entry)->object();
-    }
-    return get_by_probe(probe);
+    return get_checked<M>(std::index_sequence_for<Key...>{}, key...);
   }
 
   //! Marks a persistent object for DELETE at the next flush; a pending one is simply
-  //! taken out of the session.
+  //! taken out of the session (transient).
   template <Model M>
   void remove(M& object) {
-    detail::EntryBase& entry = entry_of(object, "remove");
-    if (entry.state() == ObjectState::pending) {
-      forget(entry, ObjectState::transient);
-    } else if (entry.state() == ObjectState::persistent) {
-      entry.set_state(ObjectState::deleted);
-      structural_.push_back(&entry);
-    }
+    check_usable();
+    detail::SessionModel<M>::remove(*this, object);
   }
 
-  //! Copies `object`'s values onto the session's object with the same key (loading it, or
-  //! adding it when no row has that key) and returns the session's object.
+  //! Copies `object`'s columns onto the session's object with the same key (loading it,
+  //! or adding a copy when no row has that key) and returns the session's object.
   template <Model M>
   M& merge(const M& object) {
     check_usable();
-    std::string key = detail::identity_key(object);
-    M* target = nullptr;
-    if (auto* entry = find(key)) {
-      target = &static_cast<detail::Entry<M>*>(entry)->object();
-    } else {
-      target = get_by_probe(object);
-    }
-    if (target == nullptr) return add(object);
-    *target = object;
-    return *target;
+    return detail::SessionModel<M>::merge(*this, object);
   }
 
-  //! Forgets the object: it stays valid but becomes detached (transient if pending).
+  //! Takes the object out of the session and returns it as a plain value: the session's
+  //! object is destroyed and its memory freed, so references to it are no longer valid.
+  //! Unflushed changes go with it (nothing is written for it).
   template <Model M>
-  void expunge(M& object) {
-    detail::EntryBase& entry = entry_of(object, "expunge");
-    forget(entry,
-           entry.state() == ObjectState::pending ? ObjectState::transient : ObjectState::detached);
+  M expunge(M& object) {
+    return detail::SessionModel<M>::expunge(*this, object);
   }
+
+  //! Destroys every object the session holds and frees their memory (references to them
+  //! are no longer valid); unflushed changes are dropped. The transaction stays open:
+  //! what was flushed is committed or rolled back with it. For batch jobs that walk many
+  //! rows in one session.
+  void expunge_all();
 
   //! Reloads the object's columns from the database, dropping unflushed changes.
   template <Model M>
   void refresh(M& object) {
-    detail::EntryBase& entry = entry_of(object, "refresh");
-    if (entry.state() != ObjectState::persistent) {
-      throw InvalidRequestError("refresh(): the object is " +
-                                std::string(to_string(entry.state())) + ", not persistent");
-    }
-    auto& typed = static_cast<detail::Entry<M>&>(entry);
-    std::optional<M> loaded = load_by_key(typed.object());
-    if (!loaded) {
-      throw NoResultFound("refresh(): the row of this " + std::string(model_traits<M>::model_name) +
-                          " no longer exists");
-    }
-    typed.object() = std::move(*loaded);
-    typed.loaded();
+    check_usable();
+    detail::SessionModel<M>::refresh(*this, object);
   }
 
-  //! The state of an object; transient for objects this session never held.
+  //! Tells the session that `object` was changed, so that the next autoflush (before a
+  //! query) writes it; flush() and commit() find changes without it (SQLAlchemy's
+  //! flag_modified, for the whole object).
+  template <Model M>
+  void flag_modified(M& object) {
+    check_usable();
+    detail::SessionModel<M>::flag_modified(*this, object);
+  }
+
+  //! The state of an object; transient for objects this session does not hold.
   template <Model M>
   [[nodiscard]] ObjectState state(const M& object) const {
-    auto it = by_address_.find(&object);
-    return it == by_address_.end() ? ObjectState::transient : it->second->state();
+    return detail::SessionModel<M>::state(*this, object);
   }
 
   //! A query whose objects come through the identity map.
@@ -164,7 +157,8 @@ class Session {
     return SessionQuery<M>(*this);
   }
 
-  //! Writes every pending change (parents first, deletes children first).
+  //! Writes every change: pending inserts, removals, and every held object whose columns
+  //! differ from its snapshot (parents first; deletes children first).
   void flush();
   //! Flushes and commits; the session stays usable and begins anew on next use. When the
   //! COMMIT fails and the transaction is gone (the connection was lost), the session
@@ -195,104 +189,58 @@ class Session {
   Connection& connection();
   [[nodiscard]] bool in_transaction() const;
   [[nodiscard]] const SessionOptions& options() const { return options_; }
+  //! How many objects the session holds (in any state, until expunged or destroyed).
+  [[nodiscard]] std::size_t size() const;
 
-  //! For SessionQuery: the session's object for a row just read.
-  template <Model M>
-  M& merge_loaded(M&& loaded) {
-    std::string key = detail::identity_key(loaded);
-    if (auto* entry = find(key)) return static_cast<detail::Entry<M>*>(entry)->object();
-    auto entry = std::make_unique<detail::Entry<M>>(std::move(loaded), ObjectState::persistent,
-                                                    next_order_++);
-    M& result = entry->object();
-    adopt(std::move(entry));
-    return result;
-  }
+  //! For SessionQuery: writes what autoflush writes (see the file comment), if anything.
+  void autoflush();
 
  private:
-  template <Model M>
-  M* get_by_probe(const M& probe) {
-    // Edits to loaded objects cannot change which row has a key, so a lookup flushes only
-    // for pending inserts and deletes; comparing every held object per get() would make
-    // N lookups cost N^2 comparisons.
-    if (options_.autoflush && !structural_.empty()) flush();
-    std::optional<M> loaded = load_by_key(probe);
-    if (!loaded) return nullptr;
-    return &merge_loaded(std::move(*loaded));
-  }
-
-  //! The row with `key`'s primary key, read into a new object (never into `key` itself,
-  //! whose key fields stay bound until the result is finished); nullopt when none has it.
-  template <Model M>
-  std::optional<M> load_by_key(const M& key) {
-    Connection& conn = connection();
-    Statement statement = conn.prepare(detail::select_by_key_sql<M>(conn.dialect()));
-    detail::bind_primary_key(statement, 1, key);
-    std::optional<M> loaded;
-    Result result = statement.query();
-    if (result.next()) read_row(result.row(), loaded.emplace());
-    while (result.next()) {
-    }
-    return loaded;
-  }
-
-  template <Model M, typename... Key>
-  static void assign_key(M& probe, const Key&... key) {
-    assign_key_columns(probe, std::index_sequence_for<Key...>{}, key...);
-  }
-
-  template <Model M, std::size_t... I, typename... Key>
-  static void assign_key_columns(M& probe, std::index_sequence<I...>, const Key&... key) {
-    (assign_key_column<M, model_traits<M>::primary_key[I]>(probe, key), ...);
-  }
-
-  template <Model M, std::size_t ColumnIndex, typename V>
-  static void assign_key_column(M& probe, const V& value) {
-    const auto& column = std::get<ColumnIndex>(model_traits<M>::columns);
-    using T = typename std::remove_cvref_t<decltype(column)>::value_type;
-    static_assert(std::is_assignable_v<T&, const V&>,
-                  "ormc: get<M>(key...): a key value has the wrong type for its column");
-    column.of(probe) = value;
-  }
-
-  //! The entry of an object this session holds; DetachedInstanceError for one it let go
-  //! (expunged, or the session was closed), InvalidRequestError for one it never held.
-  template <Model M>
-  detail::EntryBase& entry_of(M& object, const char* operation) {
-    auto it = by_address_.find(&object);
-    if (it == by_address_.end()) {
-      throw InvalidRequestError(std::string(operation) + "(): this " +
-                                std::string(model_traits<M>::model_name) +
-                                " is not in the session (add() returns the session's object)");
-    }
-    ObjectState state = it->second->state();
-    if (state == ObjectState::detached || state == ObjectState::transient) {
-      throw DetachedInstanceError(std::string(operation) + "(): this " +
-                                  std::string(model_traits<M>::model_name) + " is " +
-                                  std::string(to_string(state)) + "; merge() it back first");
-    }
-    return *it->second;
-  }
-
+  template <Model>
+  friend struct detail::SessionModel;
+  template <Model>
+  friend struct detail::SessionAccess;
   friend class SessionSavepoint;
-  //! A savepoint level: the SAVEPOINT and the objects written inside it.
+
+  template <Model M, std::size_t... K, typename... Key>
+  M* get_checked(std::index_sequence<K...> /*unused*/, const Key&... key) {
+    static_assert((detail::KeyValueFor<Key, detail::key_column_type<M, K>> && ...),
+                  "ormc: get<M>(key...): a key value has the wrong type for its column, or "
+                  "converts to it only by narrowing (pass the column's own type)");
+    if constexpr (sizeof...(Key) == 1) {
+      return detail::SessionModel<M>::get(*this, detail::key_t<M>{key...});
+    } else {
+      return detail::SessionModel<M>::get(
+          *this, detail::key_t<M>{detail::key_column_type<M, K>{key}...});
+    }
+  }
+
+  //! M's identity map, nullptr until the session first holds an M.
+  [[nodiscard]] detail::ModelMapBase* map_at(std::size_t index) const {
+    return index < maps_.size() ? maps_[index].get() : nullptr;
+  }
+  void install_map(std::size_t index, std::unique_ptr<detail::ModelMapBase> map);
+  //! Something autoflush writes was added, removed or flagged.
+  void note_change() { ++changes_; }
+  std::size_t take_order() { return next_order_++; }
+  //! Writes changes: every held object's (`full`), else only what autoflush writes.
+  void flush_changes(bool full);
+
+  //! A savepoint level: its serial (for SessionSavepoint) and the SAVEPOINT.
   struct SavepointFrame {
     std::uint64_t serial;
     Savepoint savepoint;
-    std::vector<detail::EntryBase*> written;
   };
   [[nodiscard]] bool savepoint_active(std::uint64_t serial) const;
   //! Finishes the savepoint `serial` and every one inside it.
   void finish_savepoint(std::uint64_t serial, bool roll_back);
   //! Takes the innermost savepoint off the stack, releasing or rolling back to it.
-  SavepointFrame pop_innermost_savepoint(bool roll_back);
+  void pop_innermost_savepoint(bool roll_back);
   void release_innermost_savepoint();
   void rollback_innermost_savepoint();
   //! The transaction ended: the savepoints went with it (no SQL).
   void drop_savepoints();
 
-  void adopt(std::unique_ptr<detail::EntryBase> entry);
-  detail::EntryBase* find(const std::string& key);
-  void forget(detail::EntryBase& entry, ObjectState state);
   void check_usable() const;
   //! Refuses work (InvalidRequestError with `reason`) until rollback() or close().
   void require_rollback(std::string reason);
@@ -315,12 +263,12 @@ class Session {
   //! Open savepoints, outermost first (after connection_: they are destroyed before it).
   std::vector<SavepointFrame> savepoints_;
   std::uint64_t savepoint_serial_ = 0;
-  std::vector<std::unique_ptr<detail::EntryBase>> entries_;
-  std::unordered_map<std::string, detail::EntryBase*> identity_;
-  //! Every object the session ever held (until it is destroyed), for state() and checks.
-  std::unordered_map<const void*, detail::EntryBase*> by_address_;
-  //! Entries added or removed since the last flush (may hold some that were expunged since).
-  std::vector<detail::EntryBase*> structural_;
+  //! One identity map per model, by detail::model_index<M>() (null for models not held).
+  std::vector<std::unique_ptr<detail::ModelMapBase>> maps_;
+  //! The maps in flush order: by rank (parents first), then by when they were made.
+  std::vector<detail::ModelMapBase*> ranked_;
+  //! Adds, removals and flags since the last flush: autoflush has nothing to do at 0.
+  std::size_t changes_ = 0;
   std::size_t next_order_ = 0;
   bool flushing_ = false;
   bool needs_rollback_ = false;
@@ -332,132 +280,6 @@ class Session {
   bool lost_connection_ = false;
 };
 
-//! session.query<User>(): the Core select<User>() with where/order_by/limit/offset/distinct,
-//! ending in all(), first(), one(), one_or_none(), count() or exists().
-template <Model M>
-class SessionQuery {
- public:
-  explicit SessionQuery(Session& session) : session_(&session), select_(select<M>()) {}
-
-  template <typename E>
-  SessionQuery& where(E&& condition) {
-    select_.where(std::forward<E>(condition));
-    return *this;
-  }
-  template <typename... Xs>
-  SessionQuery& order_by(Xs&&... items) {
-    select_.order_by(std::forward<Xs>(items)...);
-    return *this;
-  }
-  SessionQuery& limit(std::int64_t n) {
-    select_.limit(n);
-    return *this;
-  }
-  SessionQuery& offset(std::int64_t n) {
-    select_.offset(n);
-    return *this;
-  }
-  SessionQuery& distinct() {
-    select_.distinct();
-    return *this;
-  }
-
-  [[nodiscard]] std::vector<std::reference_wrapper<M>> all() {
-    std::vector<std::reference_wrapper<M>> objects;
-    run(select_.render(dialect()), [&](const Row& row) {
-      M loaded{};
-      read_row(row, loaded);
-      objects.emplace_back(session_->merge_loaded(std::move(loaded)));
-      return true;
-    });
-    return objects;
-  }
-
-  //! The first object, or nullptr (adds LIMIT 1).
-  [[nodiscard]] M* first() {
-    auto limited = select_;
-    limited.limit(1);
-    M* found = nullptr;
-    run(limited.render(dialect()), [&](const Row& row) {
-      M loaded{};
-      read_row(row, loaded);
-      found = &session_->merge_loaded(std::move(loaded));
-      return false;
-    });
-    return found;
-  }
-
-  //! Exactly one object: NoResultFound / MultipleResultsFound otherwise.
-  [[nodiscard]] M& one() {
-    M* found = one_or_none();
-    if (found == nullptr) {
-      throw NoResultFound("one(): no " + std::string(model_traits<M>::model_name) +
-                          " matches the query");
-    }
-    return *found;
-  }
-
-  //! The object, nullptr when there is none, MultipleResultsFound when there are several.
-  [[nodiscard]] M* one_or_none() {
-    auto limited = select_;
-    limited.limit(2);
-    std::vector<M> rows;
-    run(limited.render(dialect()), [&](const Row& row) {
-      M loaded{};
-      read_row(row, loaded);
-      rows.push_back(std::move(loaded));
-      return true;
-    });
-    if (rows.size() > 1) {
-      throw MultipleResultsFound("one_or_none(): several " +
-                                 std::string(model_traits<M>::model_name) +
-                                 " rows match the query");
-    }
-    if (rows.empty()) return nullptr;
-    return &session_->merge_loaded(std::move(rows.front()));
-  }
-
-  //! How many rows the query matches (limit and offset included).
-  [[nodiscard]] std::int64_t count() {
-    RenderedStatement statement = select_.render(dialect());
-    statement.sql = "SELECT count(*) FROM (" + statement.sql + ") AS ormc_count";
-    std::int64_t result = 0;
-    run(std::move(statement), [&](const Row& row) {
-      result = row.get<std::int64_t>(0);
-      return false;
-    });
-    return result;
-  }
-
-  [[nodiscard]] bool exists() {
-    auto limited = select_;
-    limited.limit(1);
-    bool found = false;
-    run(limited.render(dialect()), [&](const Row&) {
-      found = true;
-      return false;
-    });
-    return found;
-  }
-
- private:
-  [[nodiscard]] const Dialect& dialect() { return session_->connection().dialect(); }
-
-  //! Autoflushes, runs the statement and calls on_row per row while it returns true.
-  template <typename F>
-  void run(RenderedStatement statement, F&& on_row) {
-    if (session_->options().autoflush) session_->flush();
-    Statement prepared = session_->connection().prepare(statement.sql);
-    prepared.bind_values(statement.values);
-    Result result = prepared.query();
-    bool wanted = true;
-    while (result.next()) {
-      if (wanted) wanted = on_row(result.row());
-    }
-  }
-
-  Session* session_;
-  decltype(select<M>()) select_;
-};
-
 }  // namespace ormc
+
+#include "ormc/session/session_query.hpp"  // session.query<M>()

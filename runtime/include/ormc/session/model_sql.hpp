@@ -1,22 +1,47 @@
 // The SQL a Session issues for one model: select, insert, update and delete by primary key,
-// built from model_traits<M> and the connection's dialect. The fixed statements are built
-// once per model and dialect; inserts and updates that name a subset of the columns are
-// built per call (the connection's statement cache then finds the prepared statement).
+// built from model_traits<M> and a dialect. The identity map builds each text once per
+// column set and keeps it; the connection's statement cache then finds the prepared
+// statement by that text.
 #pragma once
 
-#include <array>
+#include <cstddef>
 #include <string>
 
-#include "ormc/connection.hpp"
 #include "ormc/dialect.hpp"
-#include "ormc/hydrate.hpp"
 #include "ormc/model.hpp"
-#include "ormc/query/key_generator.hpp"
-#include "ormc/result.hpp"
-#include "ormc/session/identity_key.hpp"
-#include "ormc/statement.hpp"
+#include "ormc/session/column_values.hpp"
 
 namespace ormc::detail {
+
+//! The index of M's version-counter column (schema attribute `version`), or -1.
+template <Model M>
+constexpr int version_column() {
+  if constexpr (requires { model_traits<M>::version_column; }) {
+    return model_traits<M>::version_column;
+  } else {
+    return -1;
+  }
+}
+
+//! The index of M's autoincrement column, or -1.
+template <Model M>
+constexpr int autoincrement_column() {
+  int found = -1;
+  int index = 0;
+  for_each_column<M>([&](const auto& column) {
+    if (column.flags.autoincrement) found = index;
+    ++index;
+  });
+  return found;
+}
+
+template <Model M>
+constexpr bool is_primary_key_column(std::size_t index) {
+  for (std::size_t column : model_traits<M>::primary_key) {
+    if (column == index) return true;
+  }
+  return false;
+}
 
 //! "col1", "col2", ... in model order.
 template <Model M>
@@ -29,72 +54,69 @@ void append_column_list(std::string& sql, const Dialect& dialect) {
   });
 }
 
-//! WHERE "pk1" = ?n AND "pk2" = ?n+1 ..., numbering from `next`; returns the next number.
+//! WHERE "pk1" = ?n AND "pk2" = ?n+1 ... [AND "version" = ?], numbering from `next`;
+//! returns the next number.
 template <Model M>
-std::size_t append_primary_key_where(std::string& sql, const Dialect& dialect, std::size_t next) {
+std::size_t append_key_where(std::string& sql, const Dialect& dialect, std::size_t next,
+                             bool with_version) {
   sql += " WHERE ";
   bool first = true;
-  for_each_column<M>([&](const auto& column) {
-    if constexpr (is_primary_key_column<M>(std::remove_cvref_t<decltype(column)>::index)) {
-      if (!first) sql += " AND ";
-      first = false;
+  for (std::size_t index : model_traits<M>::primary_key) {
+    if (!first) sql += " AND ";
+    first = false;
+    for_each_column_indexed<M>([&](const auto& column, auto i) {
+      if (decltype(i)::value != index) return;
       dialect.append_identifier(sql, column.name);
       sql += " = ";
       dialect.append_placeholder(sql, next++);
-    }
-  });
+    });
+  }
+  if (with_version) {
+    for_each_column_indexed<M>([&](const auto& column, auto i) {
+      if (static_cast<int>(decltype(i)::value) != version_column<M>()) return;
+      sql += " AND ";
+      dialect.append_identifier(sql, column.name);
+      sql += " = ";
+      dialect.append_placeholder(sql, next++);
+    });
+  }
   return next;
 }
 
-//! Binds `row`'s primary-key values, in key order, from parameter `next` on (the order
-//! append_primary_key_where() numbers them in).
 template <Model M>
-void bind_primary_key(Statement& statement, std::size_t next, const M& row) {
-  for_each_column<M>([&](const auto& column) {
-    if constexpr (is_primary_key_column<M>(std::remove_cvref_t<decltype(column)>::index)) {
-      statement.bind(next++, column.of(row));
-    }
-  });
-}
-
-template <Model M>
-const std::string& select_by_key_sql(const Dialect& dialect) {
-  thread_local std::array<std::string, 2> built;
-  std::string& sql = built[static_cast<std::size_t>(dialect.kind())];
-  if (sql.empty()) {
-    sql = "SELECT ";
-    append_column_list<M>(sql, dialect);
-    sql += " FROM ";
-    dialect.append_identifier(sql, model_traits<M>::table_name);
-    append_primary_key_where<M>(sql, dialect, 1);
-  }
+std::string select_by_key_sql(const Dialect& dialect) {
+  std::string sql = "SELECT ";
+  append_column_list<M>(sql, dialect);
+  sql += " FROM ";
+  dialect.append_identifier(sql, model_traits<M>::table_name);
+  append_key_where<M>(sql, dialect, 1, false);
   return sql;
 }
 
 template <Model M>
-const std::string& delete_by_key_sql(const Dialect& dialect) {
-  thread_local std::array<std::string, 2> built;
-  std::string& sql = built[static_cast<std::size_t>(dialect.kind())];
-  if (sql.empty()) {
-    sql = "DELETE FROM ";
-    dialect.append_identifier(sql, model_traits<M>::table_name);
-    append_primary_key_where<M>(sql, dialect, 1);
-  }
+std::string delete_sql(const Dialect& dialect) {
+  std::string sql = "DELETE FROM ";
+  dialect.append_identifier(sql, model_traits<M>::table_name);
+  append_key_where<M>(sql, dialect, 1, version_column<M>() >= 0);
   return sql;
 }
 
-//! INSERT of the columns marked in `included`, returning every column so that keys and
-//! server defaults come back into the object.
+//! INSERT of the columns marked in `included`. `returning_key`: the autoincrement key is
+//! left to the database and read back (the only column an INSERT lets it fill: the
+//! object holds every other value the row gets).
 template <Model M>
-std::string insert_sql(const Dialect& dialect,
-                       const std::array<bool, model_column_count<M>>& included) {
+std::string insert_sql(const Dialect& dialect, const ColumnMask<M>& included, bool returning_key) {
   std::string sql = "INSERT INTO ";
   dialect.append_identifier(sql, model_traits<M>::table_name);
   std::string values;
   std::size_t next = 1;
   bool first = true;
-  for_each_column<M>([&](const auto& column) {
-    if (!included[std::remove_cvref_t<decltype(column)>::index]) return;
+  std::string_view key_name;
+  for_each_column_indexed<M>([&](const auto& column, auto index) {
+    if (static_cast<int>(decltype(index)::value) == autoincrement_column<M>()) {
+      key_name = column.name;
+    }
+    if (!included[decltype(index)::value]) return;
     sql += first ? " (" : ", ";
     values += first ? "" : ", ";
     first = false;
@@ -106,29 +128,30 @@ std::string insert_sql(const Dialect& dialect,
   } else {
     sql += ") VALUES (" + values + ")";
   }
-  sql += " RETURNING ";
-  append_column_list<M>(sql, dialect);
+  if (returning_key) {
+    sql += " RETURNING ";
+    dialect.append_identifier(sql, key_name);
+  }
   return sql;
 }
 
-//! UPDATE of the columns marked in `changed`, by primary key.
+//! UPDATE of the columns marked in `changed`, by primary key (and version counter).
 template <Model M>
-std::string update_sql(const Dialect& dialect,
-                       const std::array<bool, model_column_count<M>>& changed) {
+std::string update_sql(const Dialect& dialect, const ColumnMask<M>& changed) {
   std::string sql = "UPDATE ";
   dialect.append_identifier(sql, model_traits<M>::table_name);
   sql += " SET ";
   std::size_t next = 1;
   bool first = true;
-  for_each_column<M>([&](const auto& column) {
-    if (!changed[std::remove_cvref_t<decltype(column)>::index]) return;
+  for_each_column_indexed<M>([&](const auto& column, auto index) {
+    if (!changed[decltype(index)::value]) return;
     if (!first) sql += ", ";
     first = false;
     dialect.append_identifier(sql, column.name);
     sql += " = ";
     dialect.append_placeholder(sql, next++);
   });
-  append_primary_key_where<M>(sql, dialect, next);
+  append_key_where<M>(sql, dialect, next, version_column<M>() >= 0);
   return sql;
 }
 

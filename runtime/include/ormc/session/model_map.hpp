@@ -1,0 +1,97 @@
+// What the Session sees of its per-model identity maps. ModelMapBase is the untyped face
+// its flush, commit and rollback loops call (one virtual call per model, not per object).
+// SessionModel<M> declares the typed operations Session's templates forward to; their
+// definitions (ormc/session/session_model_impl.hpp) are compiled once per schema, in the
+// generated <schema>.orm.cpp (ORMC_INSTANTIATE_MODEL), not in every file that uses a Session.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "ormc/model.hpp"
+#include "ormc/session/object_state.hpp"
+#include "ormc/session/primary_key.hpp"
+
+namespace ormc {
+
+class Connection;
+class Result;
+class Session;
+
+namespace detail {
+
+//! What one flush writes, and where.
+struct FlushContext {
+  Connection& connection;
+  //! Open savepoints: what is written is kept for rolling back to the innermost (0: none).
+  int savepoint_depth;
+  //! Compare every held object with its snapshot (flush(), commit()); else write only
+  //! what was added, removed or flagged (autoflush).
+  bool full;
+};
+
+class ModelMapBase {
+ public:
+  explicit ModelMapBase(int rank) : rank_(rank) {}
+  virtual ~ModelMapBase() = default;
+  ModelMapBase(const ModelMapBase&) = delete;
+  ModelMapBase& operator=(const ModelMapBase&) = delete;
+
+  //! Where the model comes in foreign-key order: parents before children.
+  [[nodiscard]] int rank() const { return rank_; }
+  //! INSERTs of pending objects and UPDATEs of changed ones, as one batch.
+  virtual void flush_writes(FlushContext& context) = 0;
+  //! DELETEs of removed objects, as one batch.
+  virtual void flush_deletes(FlushContext& context) = 0;
+  //! The transaction committed: what was flushed is the committed state.
+  virtual void committed() = 0;
+  //! The transaction rolled back: objects return to their committed state, objects
+  //! added or inserted in it become transient.
+  virtual void rolled_back() = 0;
+  //! Savepoint `depth` (the innermost) was released into depth-1.
+  virtual void savepoint_released(int depth) = 0;
+  //! Rolled back to savepoint `depth` (the innermost).
+  virtual void rolled_back_to_savepoint(int depth) = 0;
+  //! close(): every object is detached (pending ones transient); they stay valid.
+  virtual void detach_all() = 0;
+  //! expunge_all(): every object is destroyed and its memory freed.
+  virtual void clear() = 0;
+  //! Objects held (any state, until expunged or the session is destroyed).
+  [[nodiscard]] virtual std::size_t size() const = 0;
+
+ private:
+  int rank_;
+};
+
+//! A dense number per model, for Session's vector of maps.
+std::size_t next_model_index();
+template <Model M>
+std::size_t model_index() {
+  static const std::size_t index = next_model_index();
+  return index;
+}
+
+template <Model M>
+struct SessionAccess;
+
+//! The Session's typed operations on objects of M (see Session for what each does).
+template <Model M>
+struct SessionModel {
+  static M& add(Session& session, M&& object);
+  static M* get(Session& session, const key_t<M>& key);
+  static void remove(Session& session, M& object);
+  static M& merge(Session& session, const M& object);
+  static M expunge(Session& session, M& object);
+  static void refresh(Session& session, M& object);
+  static void flag_modified(Session& session, M& object);
+  static ObjectState state(const Session& session, const M& object);
+  //! The session's objects for the rows of `result` (all columns of M, in model order),
+  //! at most `limit` of them, appended to `out`; the rows after those are read and dropped.
+  static void load(Session& session, Result& result, std::size_t limit,
+                   std::vector<std::reference_wrapper<M>>& out);
+};
+
+}  // namespace detail
+}  // namespace ormc

@@ -1,0 +1,140 @@
+// SessionQuery<M>: session.query<User>(), the Core select<User>() with where / order_by /
+// limit / offset / distinct, whose rows come back as the session's objects (one per
+// primary key, through the identity map). Included by ormc/session.hpp.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ormc/error.hpp"
+#include "ormc/expr.hpp"  // where() conditions: user::age > 25
+#include "ormc/query/select.hpp"
+#include "ormc/result.hpp"
+#include "ormc/session/model_map.hpp"
+#include "ormc/statement.hpp"
+
+namespace ormc {
+
+class Session;
+
+template <Model M>
+class SessionQuery {
+ public:
+  explicit SessionQuery(Session& session) : session_(&session), select_(select<M>()) {}
+
+  template <typename E>
+  SessionQuery& where(E&& condition) {
+    select_.where(std::forward<E>(condition));
+    return *this;
+  }
+  template <typename... Xs>
+  SessionQuery& order_by(Xs&&... items) {
+    select_.order_by(std::forward<Xs>(items)...);
+    return *this;
+  }
+  SessionQuery& limit(std::int64_t n) {
+    select_.limit(n);
+    return *this;
+  }
+  SessionQuery& offset(std::int64_t n) {
+    select_.offset(n);
+    return *this;
+  }
+  SessionQuery& distinct() {
+    select_.distinct();
+    return *this;
+  }
+
+  [[nodiscard]] std::vector<std::reference_wrapper<M>> all() {
+    std::vector<std::reference_wrapper<M>> objects;
+    load(select_.render(dialect()), static_cast<std::size_t>(-1), objects);
+    return objects;
+  }
+
+  //! The first object, or nullptr (adds LIMIT 1).
+  [[nodiscard]] M* first() {
+    auto limited = select_;
+    limited.limit(1);
+    std::vector<std::reference_wrapper<M>> objects;
+    load(limited.render(dialect()), 1, objects);
+    return objects.empty() ? nullptr : &objects.front().get();
+  }
+
+  //! Exactly one object: NoResultFound / MultipleResultsFound otherwise.
+  [[nodiscard]] M& one() {
+    M* found = one_or_none();
+    if (found == nullptr) {
+      throw NoResultFound("one(): no " + std::string(model_traits<M>::model_name) +
+                          " matches the query");
+    }
+    return *found;
+  }
+
+  //! The object, nullptr when there is none, MultipleResultsFound when there are several.
+  [[nodiscard]] M* one_or_none() {
+    auto limited = select_;
+    limited.limit(2);
+    std::vector<std::reference_wrapper<M>> objects;
+    load(limited.render(dialect()), 2, objects);  // as SQLAlchemy, both rows join the session
+    if (objects.size() > 1) {
+      throw MultipleResultsFound("one_or_none(): several " +
+                                 std::string(model_traits<M>::model_name) +
+                                 " rows match the query");
+    }
+    return objects.empty() ? nullptr : &objects.front().get();
+  }
+
+  //! How many rows the query matches (limit and offset included).
+  [[nodiscard]] std::int64_t count() {
+    RenderedStatement statement = select_.render(dialect());
+    statement.sql = "SELECT count(*) FROM (" + statement.sql + ") AS ormc_count";
+    session_->autoflush();
+    Statement prepared = session_->connection().prepare(statement.sql);
+    prepared.bind_values(statement.values);
+    Result result = prepared.query();
+    std::int64_t count = 0;
+    if (result.next()) count = result.row().template get<std::int64_t>(0);
+    while (result.next()) {
+    }
+    return count;
+  }
+
+  [[nodiscard]] bool exists() {
+    auto limited = select_;
+    limited.limit(1);
+    return rows_of(limited.render(dialect())) > 0;
+  }
+
+ private:
+  [[nodiscard]] const Dialect& dialect() { return session_->connection().dialect(); }
+
+  //! Autoflushes, runs the statement and takes up to `limit` of its rows as objects.
+  void load(RenderedStatement statement, std::size_t limit,
+            std::vector<std::reference_wrapper<M>>& out) {
+    session_->autoflush();
+    Statement prepared = session_->connection().prepare(statement.sql);
+    prepared.bind_values(statement.values);
+    Result result = prepared.query();
+    detail::SessionModel<M>::load(*session_, result, limit, out);
+  }
+
+  //! Autoflushes and counts the statement's rows.
+  std::size_t rows_of(const RenderedStatement& statement) {
+    session_->autoflush();
+    Statement prepared = session_->connection().prepare(statement.sql);
+    prepared.bind_values(statement.values);
+    Result result = prepared.query();
+    std::size_t rows = 0;
+    while (result.next()) ++rows;
+    return rows;
+  }
+
+  Session* session_;
+  decltype(select<M>()) select_;
+};
+
+}  // namespace ormc
