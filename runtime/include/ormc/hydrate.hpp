@@ -20,10 +20,6 @@
 
 namespace ormc {
 
-template <typename M>
-inline constexpr std::size_t model_column_count =
-    std::tuple_size_v<std::remove_cvref_t<decltype(model_traits<M>::columns)>>;
-
 //! For each column of M, the result column it is read from, or -1 (left as it is).
 template <typename M>
 using ColumnMap = std::array<int, model_column_count<M>>;

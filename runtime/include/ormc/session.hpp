@@ -247,7 +247,7 @@ class Session {
 
   template <Model M, std::size_t ColumnIndex, typename V>
   static void assign_key_column(M& probe, const V& value) {
-    const auto& column = std::get<ColumnIndex>(model_traits<M>::columns);
+    const auto& column = column_at<M, ColumnIndex>();
     using T = typename std::remove_cvref_t<decltype(column)>::value_type;
     static_assert(std::is_assignable_v<T&, const V&>,
                   "ormc: get<M>(key...): a key value has the wrong type for its column");
