@@ -217,9 +217,10 @@ TEST_CASE("decimals of 1 to 60 digits at every scale come back exactly by every 
       insert_keys_only(db.engine());
       ormc::Connection conn = db.engine().connect();
       auto conflict = ormc::insert<Amounts>().values(rows).on_conflict(dec::amounts::id);
-      auto upsert = std::apply(
-          [&](const auto&... column) { return std::move(conflict).do_update(column...); },
-          ormc::model_traits<Amounts>::columns);
+      auto upsert = [&]<const auto&... C>(ormc::column_list<C...>) {
+        return std::move(conflict).do_update(C...);
+      }
+      (typename ormc::model_traits<Amounts>::columns{});
       CHECK(upsert.execute(conn) == value_rows);
       conn.close();
       check_all_read_paths(db.engine());

@@ -18,8 +18,7 @@
 namespace {
 
 template <typename M>
-constexpr std::size_t column_count =
-    std::tuple_size_v<std::remove_cvref_t<decltype(ormc::model_traits<M>::columns)>>;
+constexpr std::size_t column_count = ormc::model_column_count<M>;
 
 // ---------------------------------------------------------------- compile-time facts
 
@@ -69,7 +68,10 @@ static_assert(ormc::model_traits<blog::PostTags>::primary_key == std::array<std:
 static_assert(ormc::model_traits<blog::PostTags>::autoincrement == -1);
 static_assert(ormc::model_traits<shop::OrderItem>::primary_key == std::array<std::size_t, 2>{0, 1});
 static_assert(ormc::model_traits<chinook::InvoiceLine>::table_name == "InvoiceLine");
-static_assert(std::get<3>(ormc::model_traits<blog::User>::columns).name == "age");
+static_assert(ormc::column_at<blog::User, 3>().name == "age");
+static_assert(&ormc::column_at<blog::User, 3>() == &blog::user::age);
+static_assert(
+    std::is_same_v<ormc::column_t<blog::User, 0>, std::remove_cvref_t<decltype(blog::user::id)>>);
 
 // Enums: to_string / <enum>_from_string and the runtime's enum_traits.
 static_assert(blog::to_string(blog::Role::editor) == "editor");

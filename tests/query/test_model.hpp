@@ -106,10 +106,10 @@ template <>
 struct ormc::model_traits<testdb::User> {
   static constexpr std::string_view table_name = "users";
   static constexpr std::string_view model_name = "User";
-  static constexpr auto columns = std::tuple{
-      testdb::user::id,         testdb::user::username,  testdb::user::email,   testdb::user::age,
-      testdb::user::role,       testdb::user::is_active, testdb::user::balance, testdb::user::score,
-      testdb::user::created_at, testdb::user::updated_at};
+  using columns = ormc::column_list<testdb::user::id, testdb::user::username, testdb::user::email,
+                                    testdb::user::age, testdb::user::role, testdb::user::is_active,
+                                    testdb::user::balance, testdb::user::score,
+                                    testdb::user::created_at, testdb::user::updated_at>;
   static constexpr std::array<std::size_t, 1> primary_key{0};
   static constexpr int autoincrement = 0;
   static constexpr int dependency_rank = 0;
@@ -119,9 +119,9 @@ template <>
 struct ormc::model_traits<testdb::Post> {
   static constexpr std::string_view table_name = "posts";
   static constexpr std::string_view model_name = "Post";
-  static constexpr auto columns =
-      std::tuple{testdb::post::id,      testdb::post::author_id, testdb::post::title,
-                 testdb::post::content, testdb::post::published, testdb::post::views};
+  using columns =
+      ormc::column_list<testdb::post::id, testdb::post::author_id, testdb::post::title,
+                        testdb::post::content, testdb::post::published, testdb::post::views>;
   static constexpr std::array<std::size_t, 1> primary_key{0};
   static constexpr int autoincrement = 0;
   static constexpr int dependency_rank = 1;  // posts reference users

@@ -238,9 +238,9 @@ template <>
 struct ormc::model_traits<rt::User> {
   static constexpr std::string_view table_name = "users";
   static constexpr std::string_view model_name = "User";
-  static constexpr auto columns =
-      std::tuple{rt::user::id,   rt::user::username,  rt::user::email,   rt::user::age,
-                 rt::user::role, rt::user::is_active, rt::user::balance, rt::user::created_at};
+  using columns = ormc::column_list<rt::user::id, rt::user::username, rt::user::email,
+                                    rt::user::age, rt::user::role, rt::user::is_active,
+                                    rt::user::balance, rt::user::created_at>;
   static constexpr std::array<std::size_t, 1> primary_key{0};
   static constexpr int autoincrement = 0;
 };
@@ -249,14 +249,13 @@ template <>
 struct ormc::model_traits<rt::Sample> {
   static constexpr std::string_view table_name = "samples";
   static constexpr std::string_view model_name = "Sample";
-  static constexpr auto columns =
-      std::tuple{rt::sample::id,           rt::sample::small,       rt::sample::medium,
-                 rt::sample::ratio,        rt::sample::measure,     rt::sample::flag,
-                 rt::sample::label,        rt::sample::data,        rt::sample::amount,
-                 rt::sample::day,          rt::sample::at,          rt::sample::stamp,
-                 rt::sample::uid,          rt::sample::doc,         rt::sample::role,
-                 rt::sample::maybe_count,  rt::sample::maybe_label, rt::sample::maybe_stamp,
-                 rt::sample::maybe_amount, rt::sample::maybe_role};
+  using columns =
+      ormc::column_list<rt::sample::id, rt::sample::small, rt::sample::medium, rt::sample::ratio,
+                        rt::sample::measure, rt::sample::flag, rt::sample::label, rt::sample::data,
+                        rt::sample::amount, rt::sample::day, rt::sample::at, rt::sample::stamp,
+                        rt::sample::uid, rt::sample::doc, rt::sample::role, rt::sample::maybe_count,
+                        rt::sample::maybe_label, rt::sample::maybe_stamp, rt::sample::maybe_amount,
+                        rt::sample::maybe_role>;
   static constexpr std::array<std::size_t, 1> primary_key{0};
   static constexpr int autoincrement = 0;
 };

@@ -8,7 +8,7 @@ namespace ormc::cpp {
 namespace {
 
 constexpr std::string_view standard_includes[] = {
-    "array", "cstddef", "cstdint", "optional", "string", "string_view", "tuple",
+    "array", "cstddef", "cstdint", "optional", "string", "string_view",
 };
 
 constexpr std::string_view runtime_includes[] = {

@@ -160,7 +160,7 @@ void append_model_traits(std::string& out, const model::Model& model, int depend
   for (const model::Column& column : model.columns) {
     columns.push_back(columns_namespace + column.name);
   }
-  out += wrap_list("  ", "static constexpr auto columns = ::std::tuple{", columns, "};");
+  out += wrap_list("  ", "using columns = ::ormc::column_list<", columns, ">;");
   std::vector<std::string> key;
   for (model::ColumnId id : model.primary_key) key.push_back(std::to_string(id));
   out += wrap_list("  ",

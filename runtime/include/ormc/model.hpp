@@ -7,8 +7,8 @@
 #include <initializer_list>
 #include <optional>
 #include <string_view>
-#include <tuple>
 #include <type_traits>
+#include <utility>
 
 #include "ormc/types.hpp"
 
@@ -19,10 +19,19 @@ namespace ormc {
 template <typename T>
 struct model_traits;
 
+//! The column descriptors of a model, in column order, as a type: model_traits<M>::columns
+//! is `column_list<ns::user::id, ns::user::username, ...>`. A pack of references instead of
+//! a std::tuple of values, because each distinct tuple type costs the compiler a recursive
+//! instantiation (a 100-model header spent 80% of its compile time on them).
+template <const auto&... C>
+struct column_list {
+  static constexpr std::size_t size = sizeof...(C);
+};
+
 template <typename T>
 concept Model = requires {
   { model_traits<T>::table_name } -> std::convertible_to<std::string_view>;
-  model_traits<T>::columns;
+  typename model_traits<T>::columns;
 };
 
 //! Specialised by generated code for every schema enum: its value names in order.
@@ -116,24 +125,57 @@ template <typename T>
 using unwrap_optional_t = typename unwrap_optional<T>::type;
 
 //! How many columns M has.
-template <Model M>
-inline constexpr std::size_t model_column_count =
-    std::tuple_size_v<std::remove_cvref_t<decltype(model_traits<M>::columns)>>;
+template <typename M>
+inline constexpr std::size_t model_column_count = model_traits<M>::columns::size;
 
-//! The I-th column descriptor of M.
-template <Model M, std::size_t I>
-constexpr const auto& column_at() {
-  return std::get<I>(model_traits<M>::columns);
+namespace detail {
+
+template <const auto&... C, typename F>
+constexpr void for_each_listed(column_list<C...>*, F& f) {
+  (f(C), ...);
 }
 
-//! The type of M's I-th column descriptor (its value_type is the member's C++ type).
-template <Model M, std::size_t I>
-using column_t = std::remove_cvref_t<decltype(column_at<M, I>())>;
+// column_at's lookup: a class deriving from one indexed_column<I, C> per column, from which
+// overload resolution deduces C given I. One instantiation per model and no recursion, where
+// std::tuple_element recurses once per column (g++ 12 has no __type_pack_element).
+template <std::size_t I, const auto& C>
+struct indexed_column {};
+
+template <typename Indexes, const auto&... C>
+struct indexed_columns;
+template <std::size_t... I, const auto&... C>
+struct indexed_columns<std::index_sequence<I...>, C...> : indexed_column<I, C>... {};
+
+template <typename List>
+struct index_columns;
+template <const auto&... C>
+struct index_columns<column_list<C...>> {
+  using type = indexed_columns<std::make_index_sequence<sizeof...(C)>, C...>;
+};
+
+template <std::size_t I, const auto& C>
+constexpr const auto& column_of(const indexed_column<I, C>*) noexcept {
+  return C;
+}
+
+}  // namespace detail
 
 //! Calls f(column) for every column of M, in order, expanded at compile time.
 template <Model M, typename F>
 constexpr void for_each_column(F&& f) {
-  std::apply([&](const auto&... column) { (f(column), ...); }, model_traits<M>::columns);
+  detail::for_each_listed(static_cast<typename model_traits<M>::columns*>(nullptr), f);
 }
+
+//! The descriptor of M's column number I (0-based, in column order).
+template <Model M, std::size_t I>
+[[nodiscard]] constexpr const auto& column_at() noexcept {
+  static_assert(I < model_column_count<M>, "ormc: column_at<M, I>: M has no column number I");
+  using indexed = typename detail::index_columns<typename model_traits<M>::columns>::type;
+  return detail::column_of<I>(static_cast<const indexed*>(nullptr));
+}
+
+//! The type of M's column number I: ormc::Column<M, T, I>.
+template <Model M, std::size_t I>
+using column_t = std::remove_cvref_t<decltype(column_at<M, I>())>;
 
 }  // namespace ormc

@@ -77,8 +77,7 @@ class Connection;
 
 template <Model M, typename Returning = void>
 class Insert {
-  static constexpr std::size_t column_count =
-      std::tuple_size_v<std::remove_cvref_t<decltype(model_traits<M>::columns)>>;
+  static constexpr std::size_t column_count = model_column_count<M>;
 
  public:
   //! void, or the row type of returning().
