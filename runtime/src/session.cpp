@@ -115,9 +115,10 @@ void Session::install_map(std::size_t index, std::unique_ptr<detail::ModelMapBas
   detail::ModelMapBase* raw = map.get();
   maps_[index] = std::move(map);
   // Parents before children; models of one rank in the order the session met them.
-  ranked_.insert(std::upper_bound(ranked_.begin(), ranked_.end(), raw,
-                                  [](const auto* a, const auto* b) { return a->rank() < b->rank(); }),
-                 raw);
+  ranked_.insert(
+      std::upper_bound(ranked_.begin(), ranked_.end(), raw,
+                       [](const auto* a, const auto* b) { return a->rank() < b->rank(); }),
+      raw);
 }
 
 void Session::autoflush() {

@@ -210,8 +210,8 @@ class Session {
     if constexpr (sizeof...(Key) == 1) {
       return detail::SessionModel<M>::get(*this, detail::key_t<M>{key...});
     } else {
-      return detail::SessionModel<M>::get(
-          *this, detail::key_t<M>{detail::key_column_type<M, K>{key}...});
+      return detail::SessionModel<M>::get(*this,
+                                          detail::key_t<M>{detail::key_column_type<M, K>{key}...});
     }
   }
 

@@ -1,8 +1,6 @@
 // Running a RowBatch through the backend's batch entry point (DriverConnection::run_batch: a
 // pipeline on PostgreSQL), with the logging, counting and error reporting a Statement gives
 // one execution. Session flushes, Core inserts of several batches and execute_many run here.
-#include "ormc/detail/row_batch.hpp"
-
 #include <algorithm>
 #include <chrono>
 #include <memory>
@@ -14,6 +12,7 @@
 #include "detail/driver_connection.hpp"
 #include "detail/engine_state.hpp"
 #include "ormc/connection.hpp"
+#include "ormc/detail/row_batch.hpp"
 #include "ormc/error.hpp"
 #include "ormc/postgres/binder.hpp"
 #include "ormc/row.hpp"

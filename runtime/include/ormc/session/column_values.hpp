@@ -89,7 +89,8 @@ template <Model M>
 bool any_column_changed(const M& object, const ColumnValues<M>& values) {
   bool changed = false;
   for_each_column_indexed<M>([&](const auto& column, auto index) {
-    changed = changed || !same_value(column.of(object), column_value<decltype(index)::value>(values));
+    changed =
+        changed || !same_value(column.of(object), column_value<decltype(index)::value>(values));
   });
   return changed;
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ormc/bind.hpp"
+#include "ormc/detail/row_batch.hpp"
 #include "ormc/error.hpp"
 #include "ormc/hydrate.hpp"
 #include "ormc/postgres/binder.hpp"
@@ -20,7 +21,6 @@
 #include "ormc/session/entry.hpp"
 #include "ormc/session/model_sql.hpp"
 #include "ormc/sqlite/binder.hpp"
-#include "ormc/detail/row_batch.hpp"
 #include "ormc/value.hpp"
 
 namespace ormc::detail {
@@ -51,9 +51,9 @@ class FlushBatch final : public RowBatch {
   struct Write {
     Entry<M>* entry;
     WriteKind kind;
-    std::size_t text;     //!< index into texts()
-    ColumnMask<M> mask;   //!< insert: the columns named; update: the columns set
-    bool returning_key;   //!< insert: the autoincrement key is read back
+    std::size_t text;    //!< index into texts()
+    ColumnMask<M> mask;  //!< insert: the columns named; update: the columns set
+    bool returning_key;  //!< insert: the autoincrement key is read back
   };
 
   //! `texts`: the SQL of each distinct statement, which `writes` index.
@@ -89,7 +89,8 @@ class FlushBatch final : public RowBatch {
 
   [[nodiscard]] std::vector<std::string> param_strings(std::size_t i) const override {
     std::vector<std::string> out;
-    each_bound(writes_[i], [&](const auto& value) { out.push_back(to_log_string(to_value(value))); });
+    each_bound(writes_[i],
+               [&](const auto& value) { out.push_back(to_log_string(to_value(value))); });
     return out;
   }
 
@@ -127,11 +128,11 @@ class FlushBatch final : public RowBatch {
 
   template <std::size_t I>
   using value_of = typename column_t<M, I>::value_type;
-  using Key = std::conditional_t<(autoincrement_column<M>() >= 0),
-                                 value_of<(autoincrement_column<M>() >= 0
-                                               ? static_cast<std::size_t>(autoincrement_column<M>())
+  using Key = std::conditional_t<
+      (autoincrement_column<M>() >= 0),
+      value_of<(autoincrement_column<M>() >= 0 ? static_cast<std::size_t>(autoincrement_column<M>())
                                                : 0)>,
-                                 std::int64_t>;
+      std::int64_t>;
 
   std::vector<Write> writes_;
   std::span<const std::string> texts_;

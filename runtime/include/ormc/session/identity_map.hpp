@@ -98,7 +98,8 @@ class IdentityMap final : public ModelMapBase {
     }
     std::vector<EntryT*> updates;
     auto consider = [&](EntryT& entry) {
-      if (entry.state == ObjectState::persistent && any_column_changed(entry.object, entry.flushed)) {
+      if (entry.state == ObjectState::persistent &&
+          any_column_changed(entry.object, entry.flushed)) {
         updates.push_back(&entry);
       }
     };
@@ -293,8 +294,8 @@ class IdentityMap final : public ModelMapBase {
     }
     for (EntryT* entry : updates) {
       const ColumnMask<M> changed = columns_to_update(*entry);
-      writes.push_back({entry, WriteKind::update, text_for(dialect, WriteKind::update, changed, false),
-                        changed, false});
+      writes.push_back({entry, WriteKind::update,
+                        text_for(dialect, WriteKind::update, changed, false), changed, false});
     }
     for (const Write& w : writes) keep_for_savepoint(*w.entry, context.savepoint_depth);
     FlushBatch<M> batch(std::move(writes), texts_);
@@ -339,7 +340,8 @@ class IdentityMap final : public ModelMapBase {
   //! Copies the object's columns marked in `mask` into `values`.
   static void copy_columns(const M& object, ColumnValues<M>& values, const ColumnMask<M>& mask) {
     for_each_column_indexed<M>([&](const auto& column, auto index) {
-      if (mask[decltype(index)::value]) column_value<decltype(index)::value>(values) = column.of(object);
+      if (mask[decltype(index)::value])
+        column_value<decltype(index)::value>(values) = column.of(object);
     });
   }
 
@@ -438,7 +440,8 @@ class IdentityMap final : public ModelMapBase {
     if (!saved.empty() && saved.back().depth >= depth) return;
     const bool has_flushed = entry.state != ObjectState::pending;
     saved.push_back({depth, entry.state, has_flushed, entry.delete_flushed,
-                     entry.inserted_in_transaction, has_flushed ? entry.flushed : ColumnValues<M>{}});
+                     entry.inserted_in_transaction,
+                     has_flushed ? entry.flushed : ColumnValues<M>{}});
     written_list(depth).push_back(&entry);
   }
 
@@ -471,7 +474,8 @@ class IdentityMap final : public ModelMapBase {
   //! Every persistent object takes its snapshot's values back (unflushed edits dropped).
   void revert_unflushed_edits() {
     pool_.for_each([](EntryT& entry) {
-      if (entry.state == ObjectState::persistent && any_column_changed(entry.object, entry.flushed)) {
+      if (entry.state == ObjectState::persistent &&
+          any_column_changed(entry.object, entry.flushed)) {
         assign_columns(entry.object, entry.flushed);
       }
     });
@@ -498,7 +502,7 @@ class IdentityMap final : public ModelMapBase {
   std::vector<EntryT*> touched_;  //!< written in the current transaction
   //! Per open savepoint depth (1 first): entries with a state kept for it.
   std::vector<std::vector<EntryT*>> written_;
-  std::vector<CachedText> cache_;  //!< every statement text built, by column set
+  std::vector<CachedText> cache_;   //!< every statement text built, by column set
   std::vector<std::string> texts_;  //!< the texts of the batch being built
   std::vector<TextKey> text_keys_;
 };

@@ -47,7 +47,9 @@ using key_t = typename primary_key_type<M>::type;
 //! Whether a V converts to a key column of type T without narrowing (5 to std::int64_t
 //! does; a double or an unsigned 64-bit value does not).
 template <typename V, typename T>
-concept KeyValueFor = requires(const V& v) { T{v}; };
+concept KeyValueFor = requires(const V& v) {
+  T{v};
+};
 
 namespace key_detail {
 template <Model M, std::size_t... K, typename Source, typename Get>
@@ -99,8 +101,8 @@ std::size_t hash_key_part(const T& value) {
   } else if constexpr (std::is_same_v<T, std::string>) {
     return std::hash<std::string_view>{}(value);
   } else if constexpr (std::is_same_v<T, Uuid>) {
-    return std::hash<std::string_view>{}(std::string_view(
-        reinterpret_cast<const char*>(value.bytes.data()), value.bytes.size()));
+    return std::hash<std::string_view>{}(
+        std::string_view(reinterpret_cast<const char*>(value.bytes.data()), value.bytes.size()));
   } else if constexpr (std::is_same_v<T, Decimal>) {
     // 1.5 and 1.50 name one row: hash the digits without trailing fractional zeros.
     std::string_view text = value.str();

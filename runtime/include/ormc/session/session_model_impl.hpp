@@ -53,7 +53,8 @@ key_t<M> read_key(const Reader& reader) {
     [&]<std::size_t... K>(std::index_sequence<K...>) {
       (read_column(reader, static_cast<int>(model_traits<M>::primary_key[K]), std::get<K>(key)),
        ...);
-    }(std::make_index_sequence<key_column_count<M>>{});
+    }
+    (std::make_index_sequence<key_column_count<M>>{});
   }
   return key;
 }
@@ -166,7 +167,8 @@ M& SessionModel<M>::merge(Session& session, const M& object) {
   } else {
     if (session.options().autoflush && session.changes_ > 0) session.autoflush();
     Entry<M>* flushed = map.find(key);
-    target = flushed != nullptr ? &flushed->object : SessionAccess<M>::load_by_key(session, map, key);
+    target =
+        flushed != nullptr ? &flushed->object : SessionAccess<M>::load_by_key(session, map, key);
   }
   if (target == nullptr) {
     M copy{};
