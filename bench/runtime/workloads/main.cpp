@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
@@ -24,6 +25,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "harness.hpp"
@@ -174,7 +176,7 @@ void run_workloads(const std::string& backend, ormc::Engine& engine, Raw& raw,
 
   // W1: into emptied tables (emptied before each run, untimed).
   {
-    auto fresh = [&raw, &users](std::string label, std::function<Outcome()> insert) {
+    auto fresh = [&raw](std::string label, std::function<Outcome()> insert) {
       return Path{std::move(label), [&raw, insert = std::move(insert)] {
                     raw.reset();
                     return with_table_check(raw, insert());
