@@ -1,7 +1,6 @@
 // The ORM's side of the workloads (orm_paths.hpp).
 #include "orm_paths.hpp"
 
-#include <functional>
 #include <tuple>
 
 #include "ormc/query.hpp"
@@ -44,7 +43,7 @@ Outcome session_get(ormc::Engine& engine, const std::vector<std::int64_t>& ids) 
   return timed(engine, [&](Outcome& outcome) {
     ormc::Session session(engine);
     for (const std::int64_t id : ids) {
-      if (const User* user = session.get<User>(id)) {
+      if (const auto* user = session.get<User>(id)) {
         ++outcome.rows;
         outcome.checksum += checksum(*user);
       }
@@ -55,7 +54,8 @@ Outcome session_get(ormc::Engine& engine, const std::vector<std::int64_t>& ids) 
 Outcome session_query(ormc::Engine& engine) {
   return timed(engine, [&](Outcome& outcome) {
     ormc::Session session(engine);
-    const std::vector<std::reference_wrapper<User>> users =
+    // auto: the Session's result type may change with its rewrite; the loop reads Users.
+    const auto users =
         session.query<User>().where(wl::user::age > w3_min_age).order_by(wl::user::id).all();
     for (const User& user : users) outcome.checksum += checksum(user);
     outcome.rows = static_cast<std::int64_t>(users.size());
@@ -75,8 +75,7 @@ Outcome core_select(ormc::Engine& engine) {
 Outcome session_update(ormc::Engine& engine, std::int64_t n) {
   return timed(engine, [&](Outcome& outcome) {
     ormc::Session session(engine);
-    const std::vector<std::reference_wrapper<User>> users =
-        session.query<User>().where(wl::user::id <= n).order_by(wl::user::id).all();
+    const auto users = session.query<User>().where(wl::user::id <= n).order_by(wl::user::id).all();
     for (User& user : users) {
       outcome.checksum += checksum_without_age(user);
       user.age += 1;
