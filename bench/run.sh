@@ -7,6 +7,10 @@
 #        bench/run.sh postgres [ROWS]    ORM vs raw libpq (bench/runtime/postgres_bench.cpp):
 #                                        against ORMC_BENCH_POSTGRES_URL, else libpq's PG*
 #                                        environment, else a throw-away cluster (pg_virtualenv)
+#        bench/run.sh workloads [ROWS] [--repetitions N]
+#                                        the workloads W1-W6 (users/posts), ORM vs raw sqlite3
+#                                        and raw libpq, both backends (bench/runtime/workloads/);
+#                                        ROWS 100000, N 5; PostgreSQL as for `postgres`
 # Environment: RUNS (default 10) timed runs per command; JOBS (default 2) build jobs;
 # BUILD_DIR (default build/gcc) the Release build directory.
 set -euo pipefail
@@ -16,6 +20,43 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 RUNS=${RUNS:-10}
 JOBS=${JOBS:-2}
 BUILD_DIR=${BUILD_DIR:-build/gcc}
+
+# Runs "$@" against PostgreSQL: ORMC_BENCH_POSTGRES_URL or libpq's PG* environment when set,
+# else a throw-away cluster made by pg_virtualenv.
+with_postgres() {
+  if [[ -n "${ORMC_BENCH_POSTGRES_URL:-}${PGHOST:-}${PGDATABASE:-}" ]]; then
+    "$@"
+  else
+    command -v pg_virtualenv >/dev/null ||
+      { echo "run.sh: no server and no pg_virtualenv (apt-get install postgresql)" >&2; exit 1; }
+    # shellcheck disable=SC2016  # expanded by the inner shell
+    pg_virtualenv -v "${PG_VERSION:-15}" bash -c \
+      'echo "PostgreSQL $(psql -Atc "SHOW server_version") at ${PGHOST:-the unix socket}:${PGPORT:-5432} (a pg_virtualenv cluster)."; "$0" "$@"' \
+      "$@"
+  fi
+}
+
+# The workloads W1-W6 on both backends: one build, one table per backend.
+if [[ "${1:-}" == workloads ]]; then
+  target=ormc_workloads_bench
+  echo "==> building $target (Release, $BUILD_DIR)" >&2
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=g++ \
+    -DORMC_BUILD_BENCHMARKS=ON >/dev/null
+  cmake --build "$BUILD_DIR" -j "$JOBS" --target "$target" >/dev/null
+  bench=$(find "$BUILD_DIR" -type f -name "$target" -perm -u+x -not -path '*/CMakeFiles/*' \
+    -print -quit)
+  [[ -n "$bench" ]] || { echo "run.sh: the build produced no $target" >&2; exit 1; }
+  cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+  commit=$(git rev-parse --short HEAD 2>/dev/null || echo '(no commit)')
+  [[ -z "$(git status --porcelain 2>/dev/null)" ]] || commit+=" with uncommitted changes"
+  echo "ormc $commit, Release build with $(g++ --version | head -1); $cpu, $(nproc) cores;"
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg);" \
+    "\`bench/run.sh ${*}\`."
+  echo
+  "$bench" sqlite "${@:2}"
+  with_postgres "$bench" postgres "${@:2}"
+  exit 0
+fi
 
 # The runtime benchmarks: build the one asked for (Release) and run it.
 if [[ "${1:-}" == sqlite || "${1:-}" == postgres ]]; then
@@ -34,15 +75,8 @@ if [[ "${1:-}" == sqlite || "${1:-}" == postgres ]]; then
   echo "ormc $commit, Release build with $(g++ --version | head -1); $cpu, $(nproc) cores."
   if [[ "$1" == sqlite ]]; then
     "$bench" "${@:2}"
-  elif [[ -n "${ORMC_BENCH_POSTGRES_URL:-}${PGHOST:-}${PGDATABASE:-}" ]]; then
-    "$bench" "${@:2}"
   else
-    command -v pg_virtualenv >/dev/null ||
-      { echo "run.sh: no server and no pg_virtualenv (apt-get install postgresql)" >&2; exit 1; }
-    # shellcheck disable=SC2016  # expanded by the inner shell
-    pg_virtualenv -v "${PG_VERSION:-15}" bash -c \
-      'echo "PostgreSQL $(psql -Atc "SHOW server_version") at ${PGHOST:-the unix socket}:${PGPORT:-5432} (a pg_virtualenv cluster)."; "$0" "$@"' \
-      "$bench" "${@:2}"
+    with_postgres "$bench" "${@:2}"
   fi
   exit 0
 fi

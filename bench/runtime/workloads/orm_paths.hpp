@@ -1,0 +1,29 @@
+// The ORM's side of the workloads W1-W6: each function is one timed run through the
+// Session or Core, counting the statements the engine executed (EngineStats).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "ormc/engine.hpp"
+#include "workload.hpp"
+
+namespace wl_bench::orm {
+
+//! W1: Session add() x N + commit(). rows/checksum are left to the caller's check.
+Outcome session_insert(ormc::Engine& engine, const std::vector<User>& users);
+//! W1: Core insert<User>().values(users).execute(conn).
+Outcome core_insert(ormc::Engine& engine, const std::vector<User>& users);
+//! W2: a fresh Session, get<User>(id) of every id in order (each a miss: one SELECT).
+Outcome session_get(ormc::Engine& engine, const std::vector<std::int64_t>& ids);
+//! W3: a fresh Session, query<User>() where age > 30 order by id.
+Outcome session_query(ormc::Engine& engine);
+//! W3: Core select<User>() where age > 30 order by id, into a std::vector<User>.
+Outcome core_select(ormc::Engine& engine);
+//! W5: a Session loads the users with id <= n, adds 1 to each one's age, commits. The
+//! checksum leaves the age out (it changes from run to run).
+Outcome session_update(ormc::Engine& engine, std::int64_t n);
+//! W6: Core select(age, count(*), avg(id)) group by age, into typed tuples.
+Outcome core_group_by(ormc::Engine& engine);
+
+}  // namespace wl_bench::orm

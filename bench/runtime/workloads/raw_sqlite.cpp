@@ -1,0 +1,200 @@
+// The workloads through raw sqlite3 (raw_sqlite.hpp).
+#include "raw_sqlite.hpp"
+
+#include <stdexcept>
+
+namespace wl_bench {
+
+namespace {
+
+constexpr const char* user_columns = "id, username, email, age, is_active, created_at";
+
+std::string sql_of(const char* head, const char* tail) {
+  return std::string("SELECT ") + user_columns + " FROM users" + head + tail;
+}
+
+}  // namespace
+
+RawSqlite::RawSqlite(const std::string& path) {
+  if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) {
+    throw std::runtime_error("sqlite3_open " + path + ": " + sqlite3_errmsg(db_));
+  }
+  exec("PRAGMA foreign_keys = ON");  // as ormc's connections run
+  insert_ = prepare(
+      "INSERT INTO users (username, email, age, is_active, created_at) VALUES (?1, ?2, ?3, ?4, "
+      "?5)");
+  get_ = prepare(sql_of(" WHERE id = ?1", "").c_str());
+  older_ = prepare(sql_of(" WHERE age > ?1", " ORDER BY id").c_str());
+  first_n_ = prepare(sql_of(" WHERE id <= ?1", " ORDER BY id").c_str());
+  update_ = prepare("UPDATE users SET age = ?1 WHERE id = ?2");
+  group_ = prepare("SELECT age, count(*), avg(id) FROM users GROUP BY age");
+  all_ = prepare(sql_of("", " ORDER BY id").c_str());
+}
+
+RawSqlite::~RawSqlite() {
+  for (sqlite3_stmt* s : {insert_, get_, older_, first_n_, update_, group_, all_}) {
+    sqlite3_finalize(s);
+  }
+  sqlite3_close(db_);
+}
+
+void RawSqlite::exec(const char* sql) {
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
+    throw std::runtime_error(std::string(sql) + ": " + sqlite3_errmsg(db_));
+  }
+}
+
+sqlite3_stmt* RawSqlite::prepare(const char* sql) {
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr) !=
+      SQLITE_OK) {
+    throw std::runtime_error(std::string("prepare ") + sql + ": " + sqlite3_errmsg(db_));
+  }
+  return statement;
+}
+
+void RawSqlite::step_done(sqlite3_stmt* statement, const char* what) {
+  if (sqlite3_step(statement) != SQLITE_DONE) {
+    throw std::runtime_error(std::string(what) + ": " + sqlite3_errmsg(db_));
+  }
+  sqlite3_reset(statement);
+}
+
+User RawSqlite::read_user(sqlite3_stmt* statement) {
+  User user;
+  user.id = sqlite3_column_int64(statement, 0);
+  user.username.assign(reinterpret_cast<const char*>(sqlite3_column_text(statement, 1)),
+                       static_cast<std::size_t>(sqlite3_column_bytes(statement, 1)));
+  user.email.assign(reinterpret_cast<const char*>(sqlite3_column_text(statement, 2)),
+                    static_cast<std::size_t>(sqlite3_column_bytes(statement, 2)));
+  user.age = sqlite3_column_int(statement, 3);
+  user.is_active = sqlite3_column_int(statement, 4) != 0;
+  user.created_at =
+      parse_timestamp(reinterpret_cast<const char*>(sqlite3_column_text(statement, 5)),
+                      static_cast<std::size_t>(sqlite3_column_bytes(statement, 5)));
+  return user;
+}
+
+void RawSqlite::reset() { exec("DELETE FROM posts; DELETE FROM users"); }
+
+void RawSqlite::analyze() { exec("ANALYZE"); }
+
+Outcome RawSqlite::table_outcome() {
+  Outcome outcome;
+  while (sqlite3_step(all_) == SQLITE_ROW) {
+    ++outcome.rows;
+    outcome.checksum += checksum(read_user(all_));
+  }
+  sqlite3_reset(all_);
+  return outcome;
+}
+
+std::int64_t RawSqlite::age_sum(std::int64_t n) {
+  std::int64_t sum = 0;
+  sqlite3_bind_int64(first_n_, 1, n);
+  while (sqlite3_step(first_n_) == SQLITE_ROW) sum += sqlite3_column_int(first_n_, 3);
+  sqlite3_reset(first_n_);
+  return sum;
+}
+
+Outcome RawSqlite::insert(const std::vector<User>& users) {
+  Outcome outcome;
+  const auto start = Clock::now();
+  exec("BEGIN");
+  for (const User& user : users) {
+    char created_at[timestamp_length];
+    format_timestamp(user.created_at, created_at);
+    sqlite3_bind_text(insert_, 1, user.username.data(), static_cast<int>(user.username.size()),
+                      SQLITE_STATIC);
+    sqlite3_bind_text(insert_, 2, user.email.data(), static_cast<int>(user.email.size()),
+                      SQLITE_STATIC);
+    sqlite3_bind_int(insert_, 3, user.age);
+    sqlite3_bind_int(insert_, 4, user.is_active ? 1 : 0);
+    sqlite3_bind_text(insert_, 5, created_at, static_cast<int>(timestamp_length), SQLITE_STATIC);
+    step_done(insert_, "insert");
+    ++outcome.statements;
+  }
+  exec("COMMIT");
+  outcome.seconds = seconds_since(start);
+  return outcome;
+}
+
+// Inside one transaction, as a Session reads: in autocommit every statement would take
+// and release the file lock.
+Outcome RawSqlite::get_by_key(const std::vector<std::int64_t>& ids) {
+  Outcome outcome;
+  const auto start = Clock::now();
+  exec("BEGIN");
+  for (const std::int64_t id : ids) {
+    sqlite3_bind_int64(get_, 1, id);
+    if (sqlite3_step(get_) == SQLITE_ROW) {
+      ++outcome.rows;
+      outcome.checksum += checksum(read_user(get_));
+    }
+    sqlite3_reset(get_);
+    ++outcome.statements;
+  }
+  exec("COMMIT");
+  outcome.seconds = seconds_since(start);
+  return outcome;
+}
+
+Outcome RawSqlite::load_older() {
+  Outcome outcome;
+  const auto start = Clock::now();
+  std::vector<User> users;
+  sqlite3_bind_int(older_, 1, w3_min_age);
+  while (sqlite3_step(older_) == SQLITE_ROW) users.push_back(read_user(older_));
+  sqlite3_reset(older_);
+  outcome.statements = 1;
+  for (const User& user : users) outcome.checksum += checksum(user);
+  outcome.rows = static_cast<std::int64_t>(users.size());
+  outcome.seconds = seconds_since(start);
+  return outcome;
+}
+
+Outcome RawSqlite::update(std::int64_t n) {
+  Outcome outcome;
+  const auto start = Clock::now();
+  exec("BEGIN");
+  std::vector<User> users;
+  sqlite3_bind_int64(first_n_, 1, n);
+  while (sqlite3_step(first_n_) == SQLITE_ROW) users.push_back(read_user(first_n_));
+  sqlite3_reset(first_n_);
+  ++outcome.statements;
+  for (User& user : users) {
+    outcome.checksum += checksum_without_age(user);
+    user.age += 1;
+    sqlite3_bind_int(update_, 1, user.age);
+    sqlite3_bind_int64(update_, 2, user.id);
+    step_done(update_, "update");
+    ++outcome.statements;
+  }
+  exec("COMMIT");
+  outcome.rows = static_cast<std::int64_t>(users.size());
+  outcome.seconds = seconds_since(start);
+  return outcome;
+}
+
+Outcome RawSqlite::group_by_age() {
+  Outcome outcome;
+  const auto start = Clock::now();
+  struct Group {
+    std::int32_t age;
+    std::int64_t count;
+    double avg_id;
+  };
+  std::vector<Group> groups;
+  while (sqlite3_step(group_) == SQLITE_ROW) {
+    groups.push_back({sqlite3_column_int(group_, 0), sqlite3_column_int64(group_, 1),
+                      sqlite3_column_double(group_, 2)});
+  }
+  sqlite3_reset(group_);
+  outcome.statements = 1;
+  for (const Group& g : groups) outcome.checksum += group_checksum(g.age, g.count, g.avg_id);
+  outcome.rows = static_cast<std::int64_t>(groups.size());
+  outcome.seconds = seconds_since(start);
+  return outcome;
+}
+
+}  // namespace wl_bench

@@ -1,0 +1,56 @@
+// The workloads W1-W6 through hand-written sqlite3 calls, as a competent C programmer
+// writes them: statements prepared once and reused, every value bound, one transaction per
+// batch of writes. Also the untimed chores around the runs (emptying the tables, checking
+// what a run wrote).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <sqlite3.h>
+
+#include "workload.hpp"
+
+namespace wl_bench {
+
+class RawSqlite {
+ public:
+  //! Opens `path`, whose tables exist already (created through the schema).
+  explicit RawSqlite(const std::string& path);
+  ~RawSqlite();
+  RawSqlite(const RawSqlite&) = delete;
+  RawSqlite& operator=(const RawSqlite&) = delete;
+
+  // Untimed chores.
+  void reset();    //!< empties both tables; ids start again at 1
+  void analyze();  //!< ANALYZE, before the reads
+  //! Every user, read back: the rows and checksum W1's paths must agree on.
+  Outcome table_outcome();
+  //! sum(age) of the users with id <= n (W5's check that every age moved by one).
+  std::int64_t age_sum(std::int64_t n);
+
+  // The timed runs.
+  Outcome insert(const std::vector<User>& users);            //!< W1
+  Outcome get_by_key(const std::vector<std::int64_t>& ids);  //!< W2
+  Outcome load_older();                                      //!< W3
+  Outcome update(std::int64_t n);                            //!< W5
+  Outcome group_by_age();                                    //!< W6
+
+ private:
+  void exec(const char* sql);
+  sqlite3_stmt* prepare(const char* sql);
+  void step_done(sqlite3_stmt* statement, const char* what);
+  static User read_user(sqlite3_stmt* statement);
+
+  sqlite3* db_ = nullptr;
+  sqlite3_stmt* insert_ = nullptr;
+  sqlite3_stmt* get_ = nullptr;
+  sqlite3_stmt* older_ = nullptr;
+  sqlite3_stmt* first_n_ = nullptr;
+  sqlite3_stmt* update_ = nullptr;
+  sqlite3_stmt* group_ = nullptr;
+  sqlite3_stmt* all_ = nullptr;
+};
+
+}  // namespace wl_bench

@@ -1,0 +1,60 @@
+// The workloads W1-W6 of issue 9 (users and posts, bench/runtime/workloads.orm): the data
+// both paths write, and the checksums both paths compute of what they wrote or read, so
+// that an ORM run and a raw run are seen to have done the same work.
+#pragma once
+
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "workloads.orm.hpp"
+
+namespace wl_bench {
+
+using User = wl::User;
+using Clock = std::chrono::steady_clock;
+
+inline double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+//! What one timed run did: its time, the statements it executed (transaction control
+//! excluded, as EngineStats counts them), and the rows and checksum of the data it wrote
+//! or read, which every path of one workload must agree on.
+struct Outcome {
+  double seconds = 0;
+  std::uint64_t statements = 0;
+  std::int64_t rows = 0;
+  std::uint64_t checksum = 0;
+};
+
+//! W3 loads the users older than this (ages run 18..77: 47 in 60, 78% of the rows).
+constexpr std::int32_t w3_min_age = 30;
+
+//! W5 loads and changes the users with id <= this many (10,000, or every row when fewer).
+inline std::int64_t w5_rows(std::int64_t rows) { return std::min<std::int64_t>(rows, 10000); }
+
+//! Users 1..n as W1 inserts them (id left 0: the database assigns it).
+std::vector<User> make_users(std::int64_t n);
+
+//! The ids 1..n in a fixed shuffled order (W2).
+std::vector<std::int64_t> shuffled_ids(std::int64_t n);
+
+//! Every column of a user, mixed; the sum over a set of users does not depend on order.
+std::uint64_t checksum(const User& user);
+//! The same without the age, which W5 changes from run to run.
+std::uint64_t checksum_without_age(const User& user);
+
+//! One row of W6: SELECT age, count(*), avg(id) ... GROUP BY age.
+std::uint64_t group_checksum(std::int32_t age, std::int64_t count, double avg_id);
+
+//! What a C programmer writes to bind and read ormc's text timestamps on SQLite and the
+//! text parameters of libpq: 'YYYY-MM-DD HH:MM:SS.ffffff' (26 characters, no NUL).
+constexpr std::size_t timestamp_length = 26;
+void format_timestamp(ormc::Timestamp t, char* out);
+ormc::Timestamp parse_timestamp(const char* text, std::size_t length);
+
+}  // namespace wl_bench
