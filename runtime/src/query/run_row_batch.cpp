@@ -92,7 +92,7 @@ class ChunkExecutions final : public BatchExecutions {
     changed_ += changed;
     if (records_) emit(at, statement, is_query ? rows : changed, is_query, nullptr);
     statement.reset();
-    batch_.done(at, changed);
+    batch_.done(at, changed, kind_ == DialectKind::sqlite ? driver_.last_insert_rowid() : 0);
   }
 
   [[nodiscard]] std::int64_t changed() const { return changed_; }

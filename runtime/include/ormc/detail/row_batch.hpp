@@ -48,8 +48,10 @@ class RowBatch {
   }
   //! A row statement i returned (RETURNING).
   virtual void read(std::size_t /*i*/, const Row& /*row*/) {}
-  //! Statement i ran and changed `rows` rows. Throwing stops the batch.
-  virtual void done(std::size_t /*i*/, std::int64_t /*rows*/) {}
+  //! Statement i ran and changed `rows` rows; `rowid`: on SQLite the rowid of the last row
+  //! it inserted (sqlite3_last_insert_rowid: an INTEGER PRIMARY KEY without RETURNING),
+  //! 0 elsewhere. Throwing stops the batch.
+  virtual void done(std::size_t /*i*/, std::int64_t /*rows*/, std::int64_t /*rowid*/) {}
   //! Statement i's parameters as log strings, for log records and error messages (with the
   //! engine's redaction applied by the caller).
   [[nodiscard]] virtual std::vector<std::string> param_strings(std::size_t i) const = 0;

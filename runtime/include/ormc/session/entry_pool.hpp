@@ -100,7 +100,8 @@ class EntryPool {
       return place;
     }
     if (blocks_.empty() || used_in_last_ == block_size) {
-      blocks_.push_back(std::make_unique<Block>());
+      // Default-initialised: the slots stay raw memory until used (no 64 KiB memset).
+      blocks_.push_back(std::unique_ptr<Block>(new Block));
       const auto start = reinterpret_cast<std::uintptr_t>(blocks_.back()->slots.data());
       by_address_.insert(
           std::upper_bound(by_address_.begin(), by_address_.end(), start,

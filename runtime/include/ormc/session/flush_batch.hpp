@@ -53,12 +53,17 @@ class FlushBatch final : public RowBatch {
     WriteKind kind;
     std::size_t text;    //!< index into texts()
     ColumnMask<M> mask;  //!< insert: the columns named; update: the columns set
-    bool returning_key;  //!< insert: the autoincrement key is read back
+    bool database_key;   //!< insert: the database assigns the autoincrement key
   };
 
-  //! `texts`: the SQL of each distinct statement, which `writes` index.
-  FlushBatch(std::vector<Write> writes, std::span<const std::string> texts)
-      : writes_(std::move(writes)), texts_(texts) {}
+  //! `texts`: the SQL of each distinct statement, which `writes` index. `key_from_rowid`:
+  //! an assigned key is SQLite's rowid (its INSERTs need no RETURNING); else it comes back
+  //! as the INSERT's RETURNING row.
+  FlushBatch(std::vector<Write> writes, std::span<const std::string> texts, bool key_from_rowid)
+      : writes_(std::move(writes)),
+        texts_(texts),
+        key_from_rowid_(key_from_rowid),
+        keys_(autoincrement_column<M>() >= 0 ? writes_.size() : 0) {}
 
   [[nodiscard]] std::size_t size() const override { return writes_.size(); }
   [[nodiscard]] std::span<const std::string> texts() const override { return texts_; }
@@ -70,14 +75,19 @@ class FlushBatch final : public RowBatch {
     // The returned key is kept aside: the object takes it only when the whole flush
     // succeeded (a failed flush leaves a pending object as it was).
     if constexpr (autoincrement_column<M>() >= 0) {
-      if (keys_.size() < writes_.size()) keys_.resize(writes_.size());
       row.visit([&](const auto& reader) { read_column(reader, 0, keys_[i]); });
     }
   }
 
-  void done(std::size_t i, std::int64_t rows) override {
+  void done(std::size_t i, std::int64_t rows, std::int64_t rowid) override {
     const Write& write = writes_[i];
-    if (write.kind == WriteKind::insert || rows == 1) return;
+    if (write.kind == WriteKind::insert) {
+      if constexpr (autoincrement_column<M>() >= 0) {
+        if (key_from_rowid_ && write.database_key) keys_[i] = static_cast<Key>(rowid);
+      }
+      return;
+    }
+    if (rows == 1) return;
     const bool versioned = version_column<M>() >= 0;
     throw StaleDataError(
         std::string(write.kind == WriteKind::update ? "UPDATE" : "DELETE") + " of " +
@@ -95,7 +105,7 @@ class FlushBatch final : public RowBatch {
   }
 
   [[nodiscard]] std::span<const Write> writes() const { return writes_; }
-  //! The key the database gave write i's object (an insert with returning_key).
+  //! The key the database gave write i's object (an insert with database_key).
   [[nodiscard]] auto& returned_key(std::size_t i) { return keys_[i]; }
 
  private:
@@ -136,6 +146,7 @@ class FlushBatch final : public RowBatch {
 
   std::vector<Write> writes_;
   std::span<const std::string> texts_;
+  bool key_from_rowid_;
   std::vector<Key> keys_;
 };
 

@@ -67,6 +67,15 @@ class IdentityMap final : public ModelMapBase {
     index_.insert(&entry);
   }
 
+  //! SELECT of every column by primary key, built once.
+  const std::string& select_by_key(const Dialect& dialect) {
+    if (select_dialect_ != &dialect) {
+      select_sql_ = select_by_key_sql<M>(dialect);
+      select_dialect_ = &dialect;
+    }
+    return select_sql_;
+  }
+
   void added(EntryT& entry) { pending_.push_back(&entry); }
   void removed(EntryT& entry) { deleted_.push_back(&entry); }
   void flag(EntryT& entry) {
@@ -136,7 +145,7 @@ class IdentityMap final : public ModelMapBase {
       keep_for_savepoint(*entry, context.savepoint_depth);
       writes.push_back({entry, WriteKind::remove, text, {}, false});
     }
-    FlushBatch<M> batch(std::move(writes), texts_);
+    FlushBatch<M> batch(std::move(writes), texts_, false);
     run_row_batch(context.connection, batch);
     for (EntryT* entry : deletes) {
       entry->delete_flushed = true;
@@ -286,11 +295,11 @@ class IdentityMap final : public ModelMapBase {
     text_keys_.clear();
     bool explicit_key = false;
     for (EntryT* entry : inserts) {
-      bool returning_key = false;
-      const ColumnMask<M> included = columns_to_insert(*entry, explicit_key, returning_key);
+      bool database_key = false;
+      const ColumnMask<M> included = columns_to_insert(*entry, explicit_key, database_key);
       writes.push_back({entry, WriteKind::insert,
-                        text_for(dialect, WriteKind::insert, included, returning_key), included,
-                        returning_key});
+                        text_for(dialect, WriteKind::insert, included, database_key), included,
+                        database_key});
     }
     for (EntryT* entry : updates) {
       const ColumnMask<M> changed = columns_to_update(*entry);
@@ -298,7 +307,9 @@ class IdentityMap final : public ModelMapBase {
                         text_for(dialect, WriteKind::update, changed, false), changed, false});
     }
     for (const Write& w : writes) keep_for_savepoint(*w.entry, context.savepoint_depth);
-    FlushBatch<M> batch(std::move(writes), texts_);
+    const bool sqlite = dialect.kind() == DialectKind::sqlite;
+    FlushBatch<M> batch(std::move(writes), texts_, sqlite);
+    index_.reserve(index_.size() + inserts.size());
     run_row_batch(context.connection, batch);
     if (explicit_key) advance_key_generator<M>(context.connection);
 
@@ -307,7 +318,7 @@ class IdentityMap final : public ModelMapBase {
       EntryT& entry = *done[i].entry;
       if (done[i].kind == WriteKind::insert) {
         if constexpr (autoincrement_column<M>() >= 0) {
-          if (done[i].returning_key) {
+          if (done[i].database_key) {
             column_at<M, static_cast<std::size_t>(autoincrement_column<M>())>().of(entry.object) =
                 batch.returned_key(i);
           }
@@ -346,10 +357,10 @@ class IdentityMap final : public ModelMapBase {
   }
 
   //! The columns an INSERT of the object names: not an auto key left at 0 (the database
-  //! assigns it: `returning_key`), nor -- set here to now first -- a default(now) column
+  //! assigns it: `database_key`), nor -- set here to now first -- a default(now) column
   //! left unset. A version counter starts at 1. `explicit_key` becomes true when the
   //! object gives its auto key a value.
-  static ColumnMask<M> columns_to_insert(EntryT& entry, bool& explicit_key, bool& returning_key) {
+  static ColumnMask<M> columns_to_insert(EntryT& entry, bool& explicit_key, bool& database_key) {
     ColumnMask<M> included{};
     for_each_column_indexed<M>([&](const auto& column, auto index) {
       using T = typename std::remove_cvref_t<decltype(column)>::value_type;
@@ -362,7 +373,7 @@ class IdentityMap final : public ModelMapBase {
           if (include) {
             explicit_key = true;
           } else {
-            returning_key = true;
+            database_key = true;
           }
         }
         if (static_cast<int>(i) == version_column<M>()) value = 1;
@@ -406,28 +417,30 @@ class IdentityMap final : public ModelMapBase {
 
   //! The index in texts_ of the statement for (kind, mask), built once per map.
   std::size_t text_for(const Dialect& dialect, WriteKind kind, const ColumnMask<M>& mask,
-                       bool returning_key) {
+                       bool database_key) {
     for (std::size_t i = 0; i < text_keys_.size(); ++i) {
       const TextKey& key = text_keys_[i];
-      if (key.kind == kind && key.returning_key == returning_key && key.mask == mask) return i;
+      if (key.kind == kind && key.database_key == database_key && key.mask == mask) return i;
     }
     std::string* sql = nullptr;
     for (CachedText& cached : cache_) {
-      if (cached.kind == kind && cached.returning_key == returning_key && cached.mask == mask &&
+      if (cached.kind == kind && cached.database_key == database_key && cached.mask == mask &&
           cached.dialect == &dialect) {
         sql = &cached.sql;
         break;
       }
     }
     if (sql == nullptr) {
-      std::string text = kind == WriteKind::insert   ? insert_sql<M>(dialect, mask, returning_key)
+      // SQLite gives an INTEGER PRIMARY KEY as the rowid, without RETURNING's overhead.
+      const bool returning = database_key && dialect.kind() != DialectKind::sqlite;
+      std::string text = kind == WriteKind::insert   ? insert_sql<M>(dialect, mask, returning)
                          : kind == WriteKind::update ? update_sql<M>(dialect, mask)
                                                      : delete_sql<M>(dialect);
-      cache_.push_back({&dialect, kind, mask, returning_key, std::move(text)});
+      cache_.push_back({&dialect, kind, mask, database_key, std::move(text)});
       sql = &cache_.back().sql;
     }
     texts_.push_back(*sql);
-    text_keys_.push_back({kind, mask, returning_key});
+    text_keys_.push_back({kind, mask, database_key});
     return texts_.size() - 1;
   }
 
@@ -484,13 +497,13 @@ class IdentityMap final : public ModelMapBase {
   struct TextKey {
     WriteKind kind;
     ColumnMask<M> mask;
-    bool returning_key;
+    bool database_key;
   };
   struct CachedText {
     const Dialect* dialect;
     WriteKind kind;
     ColumnMask<M> mask;
-    bool returning_key;
+    bool database_key;
     std::string sql;
   };
 
@@ -502,7 +515,9 @@ class IdentityMap final : public ModelMapBase {
   std::vector<EntryT*> touched_;  //!< written in the current transaction
   //! Per open savepoint depth (1 first): entries with a state kept for it.
   std::vector<std::vector<EntryT*>> written_;
-  std::vector<CachedText> cache_;   //!< every statement text built, by column set
+  std::vector<CachedText> cache_;  //!< every statement text built, by column set
+  std::string select_sql_;
+  const Dialect* select_dialect_ = nullptr;
   std::vector<std::string> texts_;  //!< the texts of the batch being built
   std::vector<TextKey> text_keys_;
 };

@@ -34,6 +34,11 @@ class KeyIndex {
     entry->indexed = true;
   }
 
+  //! Makes room for `count` entries in all without growing on the way.
+  void reserve(std::size_t count) {
+    while (count * 4 > buckets_.size() * 3) grow();
+  }
+
   //! Takes `entry` out; its snapshot must still hold the key it was indexed under.
   void erase(Entry<M>* entry) {
     if (!entry->indexed) return;

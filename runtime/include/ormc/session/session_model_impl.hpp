@@ -99,7 +99,7 @@ struct SessionAccess {
   //! The row with `key` as a new persistent object; nullptr when no row has it.
   static M* load_by_key(Session& session, IdentityMap<M>& map, const key_t<M>& key) {
     Connection& connection = session.connection();
-    Statement statement = connection.prepare(select_by_key_sql<M>(connection.dialect()));
+    Statement statement = connection.prepare(map.select_by_key(connection.dialect()));
     session_model::bind_key<M>(statement, key);
     Result result = statement.query();
     if (!result.next()) return nullptr;
@@ -197,7 +197,8 @@ void SessionModel<M>::refresh(Session& session, M& object) {
                               ", not persistent");
   }
   Connection& connection = session.connection();
-  Statement statement = connection.prepare(select_by_key_sql<M>(connection.dialect()));
+  Statement statement =
+      connection.prepare(SessionAccess<M>::map(session).select_by_key(connection.dialect()));
   const key_t<M> key = key_of(entry.flushed);
   session_model::bind_key<M>(statement, key);
   Result result = statement.query();
