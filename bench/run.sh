@@ -22,7 +22,8 @@ JOBS=${JOBS:-2}
 BUILD_DIR=${BUILD_DIR:-build/gcc}
 
 # Runs "$@" against PostgreSQL: ORMC_BENCH_POSTGRES_URL or libpq's PG* environment when set,
-# else a throw-away cluster made by pg_virtualenv.
+# else a throw-away cluster made by pg_virtualenv (-t: in a temporary directory even as root,
+# where the fixed cluster name "regress" would collide with any other pg_virtualenv running).
 with_postgres() {
   if [[ -n "${ORMC_BENCH_POSTGRES_URL:-}${PGHOST:-}${PGDATABASE:-}" ]]; then
     "$@"
@@ -30,7 +31,7 @@ with_postgres() {
     command -v pg_virtualenv >/dev/null ||
       { echo "run.sh: no server and no pg_virtualenv (apt-get install postgresql)" >&2; exit 1; }
     # shellcheck disable=SC2016  # expanded by the inner shell
-    pg_virtualenv -v "${PG_VERSION:-15}" bash -c \
+    pg_virtualenv -t -v "${PG_VERSION:-15}" bash -c \
       'echo "PostgreSQL $(psql -Atc "SHOW server_version") at ${PGHOST:-the unix socket}:${PGPORT:-5432} (a pg_virtualenv cluster)."; "$0" "$@"' \
       "$@"
   fi
