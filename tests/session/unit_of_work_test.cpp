@@ -282,3 +282,53 @@ TEST_CASE("an INSERT reads back only the key the database assigns (SQLite: its r
     CHECK(session.query<User>().where(user::username == "next").one().id > 500);
   }
 }
+
+TEST_CASE("a Core UPDATE or DELETE through the session brings the objects it holds in line") {
+  FOR_EACH_BACKEND(backend) {
+    Fixture db(backend);
+    ormc::Session session(db.engine);
+    for (int i = 0; i < 10; ++i) {
+      session.add(
+          User{.username = "user" + std::to_string(i), .email = "u@example.com", .age = 20 + i});
+    }
+    session.commit();
+    auto users = session.query<User>().order_by(user::id).all();
+    REQUIRE(users.size() == 10);
+    User& young = users[0].get();
+    User& fifth = users[4].get();
+    User& sixth = users[5].get();
+    User& last = users[9].get();
+
+    // fetch (the default): held objects take the new values, their snapshots too.
+    CHECK(session.execute(ormc::update<User>().set(user::age, 50).where(user::age >= 25)) == 5);
+    CHECK(fifth.age == 24);
+    CHECK(sixth.age == 50);
+    const auto before = db.statements();
+    session.flush();
+    CHECK(db.statements() == before);  // nothing left to write
+
+    // none: held objects keep what they had.
+    CHECK(session.execute(ormc::update<User>().set(user::age, 60).where(user::age == 50),
+                          ormc::Synchronize::none) == 5);
+    CHECK(sixth.age == 50);
+    session.refresh(sixth);
+    CHECK(sixth.age == 60);
+
+    // A DELETE: held objects become deleted, detached at commit.
+    CHECK(session.execute(ormc::delete_from<User>().where(user::age < 22)) == 2);
+    CHECK(session.state(young) == ormc::ObjectState::deleted);
+    CHECK(session.get<User>(young.id) == nullptr);
+    session.commit();
+    CHECK(session.state(young) == ormc::ObjectState::detached);
+    CHECK(session.query<User>().count() == 8);
+
+    // Rolled back with the transaction, objects and all.
+    CHECK(session.execute(ormc::update<User>().set(user::age, 1).all_rows()) == 8);
+    CHECK(last.age == 1);
+    CHECK(session.execute(ormc::delete_from<User>().where(user::id == fifth.id)) == 1);
+    session.rollback();
+    CHECK(last.age == 50);
+    CHECK(session.state(fifth) == ormc::ObjectState::persistent);
+    CHECK(session.query<User>().count() == 8);
+  }
+}

@@ -41,6 +41,8 @@
 #include "ormc/connection.hpp"
 #include "ormc/engine.hpp"
 #include "ormc/error.hpp"
+#include "ormc/query/delete.hpp"
+#include "ormc/query/update.hpp"
 #include "ormc/savepoint.hpp"
 #include "ormc/session/model_map.hpp"
 #include "ormc/session/object_state.hpp"
@@ -62,6 +64,19 @@ struct SessionOptions {
 
 template <Model M>
 class SessionQuery;
+
+//! What Session::execute() does to the objects the session holds after a Core UPDATE or
+//! DELETE (SQLAlchemy's synchronize_session).
+enum class Synchronize : std::uint8_t {
+  //! The statement returns the rows it changed (RETURNING): held objects of an UPDATE take
+  //! the new values (their snapshots too); held objects of a DELETE become deleted, and
+  //! detached at commit. SQLAlchemy's 'fetch'.
+  fetch,
+  //! Nothing: held objects keep the values they had, and a later flush of one of them
+  //! may overwrite the statement's change (or raise StaleDataError for a deleted row).
+  //! SQLAlchemy's synchronize_session=False.
+  none,
+};
 
 class Session {
  public:
@@ -155,6 +170,27 @@ class Session {
   [[nodiscard]] SessionQuery<M> query() {
     check_usable();
     return SessionQuery<M>(*this);
+  }
+
+  //! Runs a Core UPDATE or DELETE of M's rows in the session's transaction, after a
+  //! flush(), and keeps the objects it holds in line with it (see Synchronize); returns
+  //! the rows changed. SQLAlchemy: session.execute(update(User).where(...).values(...),
+  //! execution_options={"synchronize_session": "fetch"}).
+  template <Model M, bool Filtered>
+  std::int64_t execute(const Update<M, Filtered, void>& statement,
+                       Synchronize synchronize = Synchronize::fetch) {
+    check_usable();
+    flush();
+    return detail::SessionModel<M>::bulk(*this, statement.render(connection().dialect()),
+                                         synchronize, false);
+  }
+  template <Model M, bool Filtered>
+  std::int64_t execute(const Delete<M, Filtered, void>& statement,
+                       Synchronize synchronize = Synchronize::fetch) {
+    check_usable();
+    flush();
+    return detail::SessionModel<M>::bulk(*this, statement.render(connection().dialect()),
+                                         synchronize, true);
   }
 
   //! Writes every change: pending inserts, removals, and every held object whose columns

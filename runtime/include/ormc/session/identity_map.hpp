@@ -76,6 +76,25 @@ class IdentityMap final : public ModelMapBase {
     return select_sql_;
   }
 
+  //! A held object's row was changed by a Core UPDATE: the object and its snapshot take
+  //! the row read into `values`.
+  void updated_in_database(EntryT& entry, const ColumnValues<M>& values) {
+    if (!entry.touched && !entry.inserted_in_transaction && !entry.committed) {
+      entry.committed = std::make_unique<ColumnValues<M>>(entry.flushed);
+    }
+    restore_flushed(entry, values);
+    assign_columns(entry.object, values);
+    touch(entry);
+  }
+
+  //! A held object's row was deleted by a Core DELETE: deleted now, detached at commit.
+  void deleted_in_database(EntryT& entry, int savepoint_depth) {
+    keep_for_savepoint(entry, savepoint_depth);
+    entry.state = ObjectState::deleted;
+    entry.delete_flushed = true;
+    touch(entry);
+  }
+
   void added(EntryT& entry) { pending_.push_back(&entry); }
   void removed(EntryT& entry) { deleted_.push_back(&entry); }
   void flag(EntryT& entry) {

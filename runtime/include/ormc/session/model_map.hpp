@@ -19,6 +19,8 @@ namespace ormc {
 class Connection;
 class Result;
 class Session;
+enum class Synchronize : std::uint8_t;
+struct RenderedStatement;
 
 namespace detail {
 
@@ -91,6 +93,10 @@ struct SessionModel {
   //! at most `limit` of them, appended to `out`; the rows after those are read and dropped.
   static void load(Session& session, Result& result, std::size_t limit,
                    std::vector<std::reference_wrapper<M>>& out);
+  //! Runs a rendered Core UPDATE (`is_delete` false) or DELETE of M's rows and brings the
+  //! held objects in line as `synchronize` says; returns the rows changed.
+  static std::int64_t bulk(Session& session, RenderedStatement statement, Synchronize synchronize,
+                           bool is_delete);
 };
 
 }  // namespace detail

@@ -256,4 +256,42 @@ void SessionModel<M>::load(Session& session, Result& result, std::size_t limit,
   }
 }
 
+template <Model M>
+std::int64_t SessionModel<M>::bulk(Session& session, RenderedStatement statement,
+                                   Synchronize synchronize, bool is_delete) {
+  Connection& connection = session.connection();
+  if (synchronize == Synchronize::none) {
+    Statement prepared = connection.prepare(statement.sql);
+    prepared.bind_values(statement.values);
+    return prepared.execute();
+  }
+  // fetch: the changed rows come back whole (both backends take RETURNING on UPDATE and
+  // DELETE), and each held one is matched by its key.
+  statement.sql += " RETURNING ";
+  append_column_list<M>(statement.sql, connection.dialect());
+  Statement prepared = connection.prepare(statement.sql);
+  prepared.bind_values(statement.values);
+  Result result = prepared.query();
+  IdentityMap<M>& map = SessionAccess<M>::map(session);
+  const int depth = static_cast<int>(session.savepoints_.size());
+  std::int64_t rows = 0;
+  ColumnValues<M> values{};
+  M row{};
+  while (result.next()) {
+    ++rows;
+    result.row().visit([&](const auto& reader) {
+      Entry<M>* held = map.find(session_model::read_key<M>(reader));
+      if (held == nullptr) return;
+      if (is_delete) {
+        map.deleted_in_database(*held, depth);
+      } else {
+        read_model(reader, row);
+        capture_columns(row, values);
+        map.updated_in_database(*held, values);
+      }
+    });
+  }
+  return rows;
+}
+
 }  // namespace ormc::detail
