@@ -1,13 +1,16 @@
 # ormc_generate(TARGET app SCHEMAS a.orm [b.orm ...] [OUTPUT_DIR dir] [NAMESPACE ns])
 #
 # Runs `ormc generate` at build time on SCHEMAS (one schema, with whatever they import),
-# adds the generated headers to TARGET's sources and OUTPUT_DIR to its include path, and
-# links TARGET to the runtime. It re-runs when a schema, a file a schema imports (through
-# ormc's depfile) or ormc itself changes; ormc rewrites a header only when its text
-# changes, so an unchanged schema never recompiles the code that includes it.
+# adds the generated headers and .cpp files to TARGET's sources (the .cpp files are
+# compiled: they hold the DDL and the Session's per-model code) and OUTPUT_DIR to its
+# include path, and links TARGET to the runtime. It re-runs when a schema, a file a schema
+# imports (through ormc's depfile) or ormc itself changes; ormc rewrites a file only when
+# its text changes, so an unchanged schema never recompiles the code that includes it.
 #
 # SCHEMAS form one schema, so their names are shared. For independent schemas that reuse
 # names (two `model Customer`), call ormc_generate once per schema on the same TARGET.
+# Only the .cpp files of SCHEMAS are compiled: list an imported file in SCHEMAS too when
+# TARGET uses what it declares (its `schema` object is defined in its own .cpp).
 #
 # The ormc executable is the in-tree target `ormc` when there is one, else the imported
 # `ormc::ormc` from find_package(ormc).
@@ -34,12 +37,14 @@ function(ormc_generate)
 
   set(_schemas "")
   set(_headers "")
+  set(_sources "")
   foreach(_schema IN LISTS ARG_SCHEMAS)
     get_filename_component(_abs "${_schema}" ABSOLUTE)
     list(APPEND _schemas "${_abs}")
     get_filename_component(_name "${_abs}" NAME)
     string(REGEX REPLACE "\\.orm$" "" _stem "${_name}")
     list(APPEND _headers "${ARG_OUTPUT_DIR}/${_stem}.orm.hpp")
+    list(APPEND _sources "${ARG_OUTPUT_DIR}/${_stem}.orm.cpp")
   endforeach()
   set(_namespace_args "")
   if(ARG_NAMESPACE)
@@ -62,7 +67,7 @@ function(ormc_generate)
   set(_depfile "${ARG_OUTPUT_DIR}/.ormc_generate${_suffix}.d")
   add_custom_command(
     OUTPUT "${_stamp}"
-    BYPRODUCTS ${_headers}
+    BYPRODUCTS ${_headers} ${_sources}
     COMMAND "${_ormc}" generate --out "${ARG_OUTPUT_DIR}" --depfile "${_depfile}"
             --depfile-target "${_stamp}" ${_namespace_args} ${_schemas}
     COMMAND "${CMAKE_COMMAND}" -E touch "${_stamp}"
@@ -72,8 +77,9 @@ function(ormc_generate)
     VERBATIM)
   add_custom_target(${ARG_TARGET}_ormc_generate${_suffix} DEPENDS "${_stamp}")
   add_dependencies(${ARG_TARGET} ${ARG_TARGET}_ormc_generate${_suffix})
-  target_sources(${ARG_TARGET} PRIVATE ${_headers})
+  target_sources(${ARG_TARGET} PRIVATE ${_headers} ${_sources})
   set_source_files_properties(${_headers} PROPERTIES GENERATED TRUE HEADER_FILE_ONLY TRUE)
+  set_source_files_properties(${_sources} PROPERTIES GENERATED TRUE)
   target_include_directories(${ARG_TARGET} PRIVATE "${ARG_OUTPUT_DIR}")
   if(TARGET ormc::runtime)
     target_link_libraries(${ARG_TARGET} PRIVATE ormc::runtime)

@@ -1,6 +1,7 @@
-// `ormc generate`: one C++ header per .orm file of the schema (docs/design/generated-code.md).
-// A header is only rewritten when its text changes, and atomically, so that a build system
-// recompiles nothing when the schema did not change and never sees a half-written file.
+// `ormc generate`: one C++ header and one .cpp per .orm file of the schema
+// (docs/design/generated-code.md). A file is only rewritten when its text changes, and
+// atomically, so that a build system recompiles nothing when the schema did not change and
+// never sees a half-written file.
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/session.hpp"
 #include "emit/cpp/cpp_header.hpp"
+#include "emit/cpp/cpp_source.hpp"
 #include "emit/cpp/header_plan.hpp"
 
 namespace ormc::cli {
@@ -146,16 +148,19 @@ int run_generate(const ParsedArgs& args) {
   }
   int status = 0;
   for (const cpp::HeaderSpec& header : plan.headers) {
-    std::string text = cpp::emit_header(*schema, header);
-    if (to_stdout) {
-      if (plan.headers.size() > 1) std::cout << "// ---- " << header.header_name << "\n";
-      std::cout << text;
-      continue;
-    }
-    std::string error;
-    if (!write_if_changed(directory / header.header_name, text, error)) {
-      std::cerr << "ormc generate: " << error << "\n";
-      status = 1;
+    const std::pair<const std::string&, std::string> files[] = {
+        {header.header_name, cpp::emit_header(*schema, header)},
+        {header.cpp_name, cpp::emit_source(*schema, header)}};
+    for (const auto& [name, text] : files) {
+      if (to_stdout) {
+        std::cout << "// ---- " << name << "\n" << text;
+        continue;
+      }
+      std::string error;
+      if (!write_if_changed(directory / name, text, error)) {
+        std::cerr << "ormc generate: " << error << "\n";
+        status = 1;
+      }
     }
   }
   if (args.has("depfile") && !plan.headers.empty()) {

@@ -10,6 +10,11 @@ std::string generated_header_name(std::string_view file_name) {
   return std::string(file_name) + ".orm.hpp";
 }
 
+std::string generated_source_name(std::string_view file_name) {
+  if (file_name.ends_with(".orm")) file_name.remove_suffix(4);
+  return std::string(file_name) + ".orm.cpp";
+}
+
 std::string unusable_path_reason(std::string_view path) {
   static constexpr char hex[] = "0123456789ABCDEF";
   for (char c : path) {

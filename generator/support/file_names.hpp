@@ -11,6 +11,9 @@ namespace ormc {
 //! `blog.orm` -> `blog.orm.hpp`, `blog` -> `blog.orm.hpp`.
 [[nodiscard]] std::string generated_header_name(std::string_view file_name);
 
+//! The C++ source generated beside it: `blog.orm` -> `blog.orm.cpp`.
+[[nodiscard]] std::string generated_source_name(std::string_view file_name);
+
 //! Why `path` cannot be a source file of a generated schema, or "" when it can: its name
 //! must fit in `#include "..."` (no `"` or `\`), and no part of it may hold a control
 //! character (a newline ends a depfile line) or bytes that are not UTF-8.

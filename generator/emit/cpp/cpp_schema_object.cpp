@@ -1,5 +1,6 @@
-// The `schema` object of a header: its tables in dependency order and their DDL per
-// dialect as raw string literals, for ormc::Schema::create_all / drop_all.
+// The `schema` object of a header: declared in the header, defined in the generated .cpp
+// with its tables in dependency order and their DDL per dialect as raw string literals, for
+// ormc::Schema::create_all / drop_all.
 #include <algorithm>
 
 #include "emit/cpp/cpp_sections.hpp"
@@ -42,10 +43,10 @@ std::string append_statements(std::string& out, const std::string& name,
       continue;
     }
     std::string array = name + "_" + std::to_string(i);
-    out += "\ninline constexpr char " + array + "[] = " + raw_literal(statements[i]) + ";\n";
+    out += "\nconstexpr char " + array + "[] = " + raw_literal(statements[i]) + ";\n";
     items.push_back("::std::string_view{" + array + ", sizeof " + array + " - 1}");
   }
-  out += "\ninline constexpr ::std::string_view " + name + "[] = {\n";
+  out += "\nconstexpr ::std::string_view " + name + "[] = {\n";
   for (const std::string& item : items) out += "    " + item + ",\n";
   out += "};\n";
   return "detail::" + name;
@@ -65,7 +66,7 @@ void append_schema_object(std::string& out, const HeaderSpec& spec, const model:
   if (spec.schema_tables.empty()) {
     arguments.emplace_back("{}");
   } else {
-    out += "\ninline constexpr ::ormc::TableInfo " + object + "_tables[] = {\n";
+    out += "\nconstexpr ::ormc::TableInfo " + object + "_tables[] = {\n";
     for (model::ModelId id : spec.schema_tables) {
       const model::Model& model = schema.models.at(id);
       out += "    {" + cpp_string_literal(model.table_name) + ", " +
@@ -79,15 +80,21 @@ void append_schema_object(std::string& out, const HeaderSpec& spec, const model:
   arguments.push_back(append_statements(out, object + "_postgresql_create", postgresql.create));
   arguments.push_back(append_statements(out, object + "_postgresql_drop", postgresql.drop));
   out += "\n}  // namespace detail\n\n";
+  // constinit: the object is filled at compile time, so that code running before main (a
+  // static initializer of another translation unit) may already use it.
+  out += wrap_list("", "constinit const ::ormc::Schema " + object + "{", arguments, "};");
+}
 
+void append_schema_declaration(std::string& out, const HeaderSpec& spec) {
   const std::string files =
       spec.source_name + (spec.includes.empty() ? "" : " and the files it imports");
   out += spec.schema_tables.empty()
              ? "/// The enum types of " + files + " (PostgreSQL), with their DDL:\n"
              : "/// The tables of " + files + ", in dependency order, with their DDL:\n";
-  out += "/// `" + spec.cpp_namespace + "::" + object +
+  out += "/// `" + spec.cpp_namespace + "::" + spec.schema_object +
          ".create_all(engine)` creates them, `drop_all` drops them.\n";
-  out += wrap_list("", "inline constexpr ::ormc::Schema " + object + "{", arguments, "};");
+  out += "/// Defined in " + spec.cpp_name + ", which the program must compile and link.\n";
+  out += "extern const ::ormc::Schema " + spec.schema_object + ";\n";
 }
 
 }  // namespace ormc::cpp

@@ -1,5 +1,5 @@
-// The parts of a generated header (enums, model structs, runtime traits, the schema object)
-// and the small layout helpers they share. Internal to generator/emit/cpp/.
+// The parts of a generated header and .cpp (enums, model structs, runtime traits, the schema
+// object) and the small layout helpers they share. Internal to generator/emit/cpp/.
 #pragma once
 
 #include <string>
@@ -41,6 +41,12 @@ void append_enum_traits(std::string& out, const model::Enum& enumeration);
 //! `dependency_rank`: the model's place in foreign-key order (referenced tables first), so
 //! that a Session flushes parents before children.
 void append_model_traits(std::string& out, const model::Model& model, int dependency_rank);
+//! In the header: `extern const ::ormc::Schema schema;` and its doc comment.
+void append_schema_declaration(std::string& out, const HeaderSpec& spec);
+//! In the .cpp: the DDL arrays in `detail` and the definition of the schema object.
 void append_schema_object(std::string& out, const HeaderSpec& spec, const model::Schema& schema);
+
+//! The first line of a generated file: where it comes from and not to edit it.
+[[nodiscard]] std::string generated_banner(const HeaderSpec& spec);
 
 }  // namespace ormc::cpp

@@ -94,6 +94,7 @@ class Planner {
     spec.file = file.id;
     spec.source_name = file_name(file.path);
     spec.header_name = generated_header_name(spec.source_name);
+    spec.cpp_name = generated_source_name(spec.source_name);
     const Declared& declared = declared_.at(file.id);
     spec.enums = declared.enums;
     spec.models = declared.models;

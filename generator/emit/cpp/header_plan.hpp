@@ -22,6 +22,7 @@ struct HeaderSpec {
   FileId file = no_file;
   std::string source_name;    //!< "blog.orm"
   std::string header_name;    //!< "blog.orm.hpp"
+  std::string cpp_name;       //!< "blog.orm.cpp": what the header declares, defined
   std::string cpp_namespace;  //!< of every declaration of the file
   //! Header names of every file it imports, directly or not, deepest first.
   std::vector<std::string> includes;
