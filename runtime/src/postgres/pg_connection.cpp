@@ -96,6 +96,18 @@ std::int64_t parse_count(const char* text) {
   return n;
 }
 
+// Whether the server refused to run a prepared statement because what it was prepared
+// against changed: a type it binds was dropped ("cache lookup failed for type", XX000: a
+// re-created enum has a new OID), a table's columns changed ("cached plan must not change
+// result type", 0A000), or the server forgot the statement (26000, after DISCARD ALL).
+// Preparing the same SQL again fixes each.
+bool invalid_statement(const detail::DriverError& error) {
+  const std::string& state = error.info.sqlstate;
+  const std::string& message = error.info.driver_message;
+  return (state == "XX000" && message.find("cache lookup failed") != std::string::npos) ||
+         (state == "0A000" && message.find("cached plan") != std::string::npos) || state == "26000";
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------
@@ -184,19 +196,22 @@ bool PgStatement::take(PGresult* result) {
   error_ = result_error(connection_.native(), result_, sql(), connection_.redact());
   if (result_ != nullptr) PQclear(result_);
   result_ = nullptr;
+  if (invalid_statement(error_)) stale = true;
   return false;
 }
 
 bool PgStatement::replan() {
-  // "cached plan must not change result type": the table changed shape since the
-  // statement was prepared. Outside a transaction nothing is lost by preparing it again.
-  if (error_.info.sqlstate != "0A000" ||
-      error_.info.driver_message.find("cached plan") == std::string::npos ||
-      PQtransactionStatus(connection_.native()) != PQTRANS_IDLE) {
+  // Only outside a transaction: there the failed execution was a transaction of its own,
+  // rolled back whole, so running it again cannot run anything twice. Inside one the
+  // failure has aborted the caller's transaction (nothing more can run before its
+  // ROLLBACK), and in a pipeline (run_batch, which never calls this) the executions sent
+  // after this one have been aborted too: both report the error, and `stale` makes the
+  // cache drop the statement, so the next prepare() of the same SQL prepares it afresh.
+  if (!invalid_statement(error_) || PQtransactionStatus(connection_.native()) != PQTRANS_IDLE) {
     return false;
   }
   PGconn* conn = connection_.native();
-  PQclear(PQexec(conn, ("DEALLOCATE " + name_).c_str()));
+  PQclear(PQexec(conn, ("DEALLOCATE " + name_).c_str()));  // fails harmlessly after 26000
   PGresult* prepared = PQprepare(conn, name_.c_str(), sql().c_str(), 0, nullptr);
   const bool ok = prepared != nullptr && PQresultStatus(prepared) == PGRES_COMMAND_OK;
   PQclear(prepared);
@@ -210,6 +225,7 @@ bool PgStatement::replan() {
   PQclear(description_);
   description_ = description;
   choose_format();
+  stale = false;  // (a statement DDL retired stays retired: detail/statement_cache.cpp)
   return true;
 }
 
