@@ -12,32 +12,10 @@
 #include "ormc/error.hpp"
 #include "postgres/binary_format.hpp"
 #include "postgres/pg_error.hpp"
+#include "postgres/pg_source.hpp"
 
 namespace ormc::postgres {
 namespace {
-
-// The libpq connection keywords accepted in an engine URL's query, passed through as is.
-constexpr std::string_view libpq_keywords[] = {"sslmode",
-                                               "sslrootcert",
-                                               "sslcert",
-                                               "sslkey",
-                                               "sslpassword",
-                                               "application_name",
-                                               "connect_timeout",
-                                               "target_session_attrs",
-                                               "gssencmode",
-                                               "keepalives",
-                                               "keepalives_idle",
-                                               "keepalives_interval",
-                                               "keepalives_count",
-                                               "tcp_user_timeout",
-                                               "channel_binding",
-                                               "passfile",
-                                               "service",
-                                               "options",
-                                               "host",
-                                               "hostaddr",
-                                               "port"};
 
 // Which host a failed connection was for, for its message: the URL's, else PGHOST, else
 // libpq's default unix socket directory.
@@ -283,8 +261,6 @@ PgConnection::PgConnection(const Url& url, const EngineOptions& options)
   add("dbname", url.database);
   // The session's settings ormc's text parsing relies on; a URL's own `options` comes after.
   std::string session_options = "-c TimeZone=UTC -c DateStyle=ISO,MDY -c IntervalStyle=postgres";
-  std::vector<std::string> passed;  // keeps the option strings alive
-  passed.reserve(url.query.size());
   for (const auto& [name, value] : url.query) {
     if (name == "statement_timeout") {
       session_options += " -c statement_timeout=" + value;
@@ -294,12 +270,9 @@ PgConnection::PgConnection(const Url& url, const EngineOptions& options)
       session_options += " " + value;
       continue;
     }
-    for (const std::string_view keyword : libpq_keywords) {
-      if (keyword == name) {
-        keys.push_back(keyword.data());  // the literals are NUL-terminated
-        passed.push_back(value);
-        values.push_back(passed.back().c_str());
-      }
+    if (is_driver_option(name)) {  // a libpq keyword, passed through as is
+      keys.push_back(name.c_str());
+      values.push_back(value.c_str());
     }
   }
   keys.push_back("options");
