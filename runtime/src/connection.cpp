@@ -5,6 +5,7 @@
 #include <chrono>
 #include <string>
 
+#include "detail/ddl_statement.hpp"
 #include "detail/driver_connection.hpp"
 #include "detail/engine_state.hpp"
 #include "ormc/error.hpp"
@@ -86,6 +87,8 @@ void Connection::execute(std::string_view sql) {
   const auto started =
       records ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
   auto error = driver.exec(sql);
+  // Even after a failure: several statements in `sql` may have run before it.
+  if (detail::is_ddl(sql)) engine_->note_ddl(driver);
   engine_->counters.statements.fetch_add(1, std::memory_order_relaxed);
   if (records) emit_simple(*engine_, sql, StatementKind::command, started, error);
   if (error) detail::throw_database_error(std::move(*error));
@@ -103,6 +106,7 @@ void Connection::run_control(std::string_view sql) {
 
 Statement Connection::prepare(std::string_view sql) {
   detail::DriverConnection& driver = this->driver();
+  engine_->refresh_statements(driver);
   if (detail::PreparedStatement* cached = driver.cache.acquire(sql)) {
     engine_->counters.cache_hits.fetch_add(1, std::memory_order_relaxed);
     return Statement(engine_.get(), &driver, cached, true);
@@ -122,6 +126,7 @@ Statement Connection::prepare(std::string_view sql) {
   engine_->counters.prepares.fetch_add(1, std::memory_order_relaxed);
   fresh->slots.resize(fresh->parameter_count());
   fresh->in_use = true;
+  fresh->ddl = detail::is_ddl(sql);
   detail::PreparedStatement* prepared = fresh.get();
   if (auto uncached = driver.cache.insert(fresh)) {
     (void)uncached.release();  // owned by the Statement now: deleted by Statement::release()
@@ -197,9 +202,11 @@ void Connection::begin(TransactionOptions options) {
 namespace {
 
 // After COMMIT or ROLLBACK (or a failure that ended the transaction): forget its owner
-// and undo what begin() set for it.
-void end_transaction(detail::DriverConnection& driver) {
+// and undo what begin() set for it. DDL it ran is now what every connection sees (or
+// undone): the engine's statements prepared meanwhile are stale.
+void end_transaction(detail::EngineState& engine, detail::DriverConnection& driver) {
   if (driver.in_transaction()) return;
+  if (driver.ddl_in_transaction) engine.note_ddl(driver);
   driver.transaction_owner = nullptr;
   if (driver.read_only_transaction) {
     driver.read_only_transaction = false;
@@ -212,17 +219,17 @@ void end_transaction(detail::DriverConnection& driver) {
 void Connection::commit() {
   detail::DriverConnection& driver = this->driver();
   if (!driver.in_transaction()) {
-    end_transaction(driver);
+    end_transaction(*engine_, driver);
     throw InvalidRequestError("commit(): no transaction is open on this connection");
   }
   try {
     run_control("COMMIT");
   } catch (...) {
-    end_transaction(driver);  // a failed COMMIT may leave the transaction open: it stays
+    end_transaction(*engine_, driver);  // a failed COMMIT may leave the transaction open: it stays
     throw;
   }
   engine_->counters.commits.fetch_add(1, std::memory_order_relaxed);
-  end_transaction(driver);
+  end_transaction(*engine_, driver);
 }
 
 void Connection::rollback() {
@@ -231,12 +238,12 @@ void Connection::rollback() {
     try {
       run_control("ROLLBACK");
     } catch (...) {
-      end_transaction(driver);
+      end_transaction(*engine_, driver);
       throw;
     }
     engine_->counters.rollbacks.fetch_add(1, std::memory_order_relaxed);
   }
-  end_transaction(driver);
+  end_transaction(*engine_, driver);
 }
 
 Savepoint Connection::begin_nested() {

@@ -5,6 +5,7 @@
 #include "detail/url_options.hpp"
 #include "ormc/error.hpp"
 #include "pool/pool.hpp"
+#include "postgres/pg_conninfo.hpp"
 #include "postgres/pg_source.hpp"
 #include "sqlite/sqlite_isolation.hpp"
 #include "sqlite/sqlite_source.hpp"
@@ -53,7 +54,10 @@ Engine& Engine::operator=(Engine&&) noexcept = default;
 Engine::~Engine() = default;
 
 Engine Engine::connect(std::string_view url_text, EngineOptions options) {
-  Url url = Url::parse(url_text);
+  // As libpq does: a URL has a scheme (backend://...); anything else is a keyword/value
+  // conninfo string (host=/run/postgresql dbname=app), a PostgreSQL engine.
+  Url url = url_text.find("://") != std::string_view::npos ? Url::parse(url_text)
+                                                           : postgres::parse_conninfo(url_text);
   detail::apply_url_options(url, options);
   if (url.backend == "postgresql") {
     auto state = std::make_shared<detail::EngineState>(std::move(url), std::move(options),

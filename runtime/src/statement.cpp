@@ -131,6 +131,7 @@ bool Statement::step() {
 void Statement::finish(std::chrono::steady_clock::time_point started, std::int64_t rows,
                        bool is_query) noexcept {
   engine_->counters.statements.fetch_add(1, std::memory_order_relaxed);
+  if (prepared_->ddl) engine_->note_ddl(*driver_);
   if (engine_->wants_records()) {
     try {
       const std::vector<std::string> params = param_strings();
@@ -152,6 +153,7 @@ void Statement::fail(std::chrono::steady_clock::time_point started, bool is_quer
   detail::DriverError error = prepared_->error();
   error.info.params = param_strings();
   engine_->counters.statements.fetch_add(1, std::memory_order_relaxed);
+  if (prepared_->ddl) engine_->note_ddl(*driver_);
   if (engine_->wants_records()) {
     LogRecord record;
     record.sql = prepared_->sql();

@@ -37,7 +37,8 @@ using ListenerId = std::uint64_t;
 //!    shares the handle (and its transaction) like SQLAlchemy's SingletonThreadPool.
 class Engine {
  public:
-  //! Opens the database at `url` (see docs/runtime.md for the URL forms and options) and
+  //! Opens the database at `url` (see docs/runtime.md for the URL forms and options; a
+  //! string without "://" is a libpq conninfo string, host=/run/postgresql dbname=app) and
   //! checks it can be used: a malformed URL is an ArgumentError, a database that cannot be
   //! opened an OperationalError (a missing directory is named as such).
   [[nodiscard]] static Engine connect(std::string_view url, EngineOptions options = {});

@@ -75,6 +75,8 @@ class DriverConnection {
     transaction_owner = nullptr;
     savepoint_serial = 0;
     read_only_transaction = false;
+    // A rollback undid the DDL: the schema is as it was when the cache was last checked.
+    ddl_in_transaction = false;
     return ok && !broken() && !in_transaction();
   }
 
@@ -84,6 +86,11 @@ class DriverConnection {
   const void* transaction_owner = nullptr;
   int savepoint_serial = 0;  //!< numbers savepoint names: ormc_sp_1, ormc_sp_2, ...
   bool read_only_transaction = false;
+  //! The engine's DDL generation (EngineState::ddl_generation) the cache was filled under.
+  std::uint64_t ddl_generation = 0;
+  //! DDL ran in the open transaction: its end (commit or rollback) changes the schema
+  //! other connections see, so it counts as DDL again.
+  bool ddl_in_transaction = false;
 };
 
 //! Where an engine's driver connections come from and go back to: one per Connection

@@ -38,6 +38,26 @@ class EngineState {
     std::atomic<std::uint64_t> connections_opened{0};
   } counters;
 
+  //! Bumped by every DDL statement run through the engine (and by the end of a transaction
+  //! that ran DDL): a connection whose cache was filled under an older generation drops
+  //! its prepared statements before it prepares or reuses one (PostgreSQL binds each
+  //! parameter's type OID into a prepared statement, so a re-created enum or table leaves
+  //! it pointing at a type that is gone: docs/postgresql.md).
+  std::atomic<std::uint64_t> ddl_generation{0};
+
+  //! `driver` ran DDL (or ended a transaction that did).
+  void note_ddl(DriverConnection& driver) {
+    ddl_generation.fetch_add(1, std::memory_order_acq_rel);
+    driver.ddl_in_transaction = driver.in_transaction();
+  }
+  //! Drops `driver`'s cached statements when DDL ran since they were prepared.
+  void refresh_statements(DriverConnection& driver) const {
+    const std::uint64_t generation = ddl_generation.load(std::memory_order_acquire);
+    if (driver.ddl_generation == generation) return;
+    driver.cache.invalidate();
+    driver.ddl_generation = generation;
+  }
+
   [[nodiscard]] EngineStats stats() const;
   void reset_stats();
 

@@ -42,6 +42,12 @@ class PreparedStatement {
   std::vector<ParamSlot> slots;
   bool in_use = false;  //!< checked out by a Statement
   bool cached = false;  //!< owned by the connection's cache (else by its Statement)
+  //! Not to be run again: DDL may have changed what it was prepared against, or the
+  //! server reported it invalid. The cache finalizes it when it comes back.
+  bool stale = false;
+  //! CREATE / DROP / ALTER: running it makes the engine's prepared statements stale
+  //! (EngineState::note_ddl).
+  bool ddl = false;
 
  private:
   std::string sql_;

@@ -1,6 +1,8 @@
 // The LRU cache of prepared statements.
 #include "detail/statement_cache.hpp"
 
+#include <iterator>
+
 namespace ormc::detail {
 
 PreparedStatement* StatementCache::acquire(std::string_view sql) {
@@ -24,12 +26,41 @@ std::unique_ptr<PreparedStatement> StatementCache::insert(
 
 void StatementCache::release(PreparedStatement* statement) {
   statement->in_use = false;
+  for (auto it = retired_.begin(); it != retired_.end(); ++it) {  // DDL retired it
+    if (it->get() == statement) {
+      retired_.erase(it);
+      return;
+    }
+  }
+  if (statement->stale) {  // the server said it is invalid (postgres/pg_connection.cpp)
+    const auto found = index_.find(statement->sql());
+    if (found != index_.end() && found->second->get() == statement) {
+      const auto entry = found->second;
+      index_.erase(found);  // before the entry whose text its key views
+      entries_.erase(entry);
+      return;
+    }
+  }
   evict();
+}
+
+void StatementCache::invalidate() {
+  index_.clear();
+  for (auto it = entries_.begin(); it != entries_.end();) {
+    auto next = std::next(it);
+    if ((*it)->in_use) {
+      (*it)->stale = true;
+      retired_.splice(retired_.end(), entries_, it);
+    }
+    it = next;
+  }
+  entries_.clear();
 }
 
 void StatementCache::clear() {
   index_.clear();
   entries_.clear();
+  retired_.clear();
 }
 
 void StatementCache::evict() {

@@ -23,8 +23,12 @@ class StatementCache {
   //! Takes a newly prepared statement, checked out, into the cache when there is room for
   //! it (or room can be made); otherwise hands it back (the caller owns it).
   std::unique_ptr<PreparedStatement> insert(std::unique_ptr<PreparedStatement>& statement);
-  //! A cached statement comes back: it becomes idle (reset by the caller).
+  //! A cached statement comes back: it becomes idle (reset by the caller), or is
+  //! finalized when it went stale while checked out.
   void release(PreparedStatement* statement);
+  //! Forgets every statement, after DDL made them stale (a re-created type or table):
+  //! idle ones are finalized now, checked-out ones when they come back.
+  void invalidate();
   //! Finalizes every statement; none may be checked out (Statements do not outlive their
   //! Connection, and a driver connection is destroyed only when no Connection uses it).
   void clear();
@@ -38,6 +42,7 @@ class StatementCache {
 
   std::size_t capacity_;
   Entries entries_;
+  Entries retired_;  //!< invalidated while checked out: finalized by release()
   std::unordered_map<std::string_view, Entries::iterator> index_;  // keys view entries' sql
 };
 

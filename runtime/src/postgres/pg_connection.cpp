@@ -12,32 +12,10 @@
 #include "ormc/error.hpp"
 #include "postgres/binary_format.hpp"
 #include "postgres/pg_error.hpp"
+#include "postgres/pg_source.hpp"
 
 namespace ormc::postgres {
 namespace {
-
-// The libpq connection keywords accepted in an engine URL's query, passed through as is.
-constexpr std::string_view libpq_keywords[] = {"sslmode",
-                                               "sslrootcert",
-                                               "sslcert",
-                                               "sslkey",
-                                               "sslpassword",
-                                               "application_name",
-                                               "connect_timeout",
-                                               "target_session_attrs",
-                                               "gssencmode",
-                                               "keepalives",
-                                               "keepalives_idle",
-                                               "keepalives_interval",
-                                               "keepalives_count",
-                                               "tcp_user_timeout",
-                                               "channel_binding",
-                                               "passfile",
-                                               "service",
-                                               "options",
-                                               "host",
-                                               "hostaddr",
-                                               "port"};
 
 // Which host a failed connection was for, for its message: the URL's, else PGHOST, else
 // libpq's default unix socket directory.
@@ -94,6 +72,18 @@ std::int64_t parse_count(const char* text) {
   const std::string_view s(text);
   (void)std::from_chars(s.data(), s.data() + s.size(), n);
   return n;
+}
+
+// Whether the server refused to run a prepared statement because what it was prepared
+// against changed: a type it binds was dropped ("cache lookup failed for type", XX000: a
+// re-created enum has a new OID), a table's columns changed ("cached plan must not change
+// result type", 0A000), or the server forgot the statement (26000, after DISCARD ALL).
+// Preparing the same SQL again fixes each.
+bool invalid_statement(const detail::DriverError& error) {
+  const std::string& state = error.info.sqlstate;
+  const std::string& message = error.info.driver_message;
+  return (state == "XX000" && message.find("cache lookup failed") != std::string::npos) ||
+         (state == "0A000" && message.find("cached plan") != std::string::npos) || state == "26000";
 }
 
 }  // namespace
@@ -184,19 +174,22 @@ bool PgStatement::take(PGresult* result) {
   error_ = result_error(connection_.native(), result_, sql(), connection_.redact());
   if (result_ != nullptr) PQclear(result_);
   result_ = nullptr;
+  if (invalid_statement(error_)) stale = true;
   return false;
 }
 
 bool PgStatement::replan() {
-  // "cached plan must not change result type": the table changed shape since the
-  // statement was prepared. Outside a transaction nothing is lost by preparing it again.
-  if (error_.info.sqlstate != "0A000" ||
-      error_.info.driver_message.find("cached plan") == std::string::npos ||
-      PQtransactionStatus(connection_.native()) != PQTRANS_IDLE) {
+  // Only outside a transaction: there the failed execution was a transaction of its own,
+  // rolled back whole, so running it again cannot run anything twice. Inside one the
+  // failure has aborted the caller's transaction (nothing more can run before its
+  // ROLLBACK), and in a pipeline (run_batch, which never calls this) the executions sent
+  // after this one have been aborted too: both report the error, and `stale` makes the
+  // cache drop the statement, so the next prepare() of the same SQL prepares it afresh.
+  if (!invalid_statement(error_) || PQtransactionStatus(connection_.native()) != PQTRANS_IDLE) {
     return false;
   }
   PGconn* conn = connection_.native();
-  PQclear(PQexec(conn, ("DEALLOCATE " + name_).c_str()));
+  PQclear(PQexec(conn, ("DEALLOCATE " + name_).c_str()));  // fails harmlessly after 26000
   PGresult* prepared = PQprepare(conn, name_.c_str(), sql().c_str(), 0, nullptr);
   const bool ok = prepared != nullptr && PQresultStatus(prepared) == PGRES_COMMAND_OK;
   PQclear(prepared);
@@ -210,6 +203,7 @@ bool PgStatement::replan() {
   PQclear(description_);
   description_ = description;
   choose_format();
+  stale = false;  // (a statement DDL retired stays retired: detail/statement_cache.cpp)
   return true;
 }
 
@@ -267,8 +261,6 @@ PgConnection::PgConnection(const Url& url, const EngineOptions& options)
   add("dbname", url.database);
   // The session's settings ormc's text parsing relies on; a URL's own `options` comes after.
   std::string session_options = "-c TimeZone=UTC -c DateStyle=ISO,MDY -c IntervalStyle=postgres";
-  std::vector<std::string> passed;  // keeps the option strings alive
-  passed.reserve(url.query.size());
   for (const auto& [name, value] : url.query) {
     if (name == "statement_timeout") {
       session_options += " -c statement_timeout=" + value;
@@ -278,12 +270,9 @@ PgConnection::PgConnection(const Url& url, const EngineOptions& options)
       session_options += " " + value;
       continue;
     }
-    for (const std::string_view keyword : libpq_keywords) {
-      if (keyword == name) {
-        keys.push_back(keyword.data());  // the literals are NUL-terminated
-        passed.push_back(value);
-        values.push_back(passed.back().c_str());
-      }
+    if (is_driver_option(name)) {  // a libpq keyword, passed through as is
+      keys.push_back(name.c_str());
+      values.push_back(value.c_str());
     }
   }
   keys.push_back("options");

@@ -69,7 +69,9 @@ class PgStatement final : public detail::PreparedStatement {
   bool take(pg_result* result);  //!< an execution's result; false with error_ set
   void point_at_values();        //!< fills pointers_ from values_ and null_
   void choose_format();          //!< binary_ from description_'s column types
-  bool replan();                 //!< prepares again after "cached plan must not change result type"
+  //! Prepares the statement again under its name after the server reported it invalid
+  //! (`stale`), when running it again is safe; true when it may run again.
+  bool replan();
 
   PgConnection& connection_;
   std::string name_;
