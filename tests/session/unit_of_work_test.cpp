@@ -1,6 +1,7 @@
 // The unit of work: what a flush writes (only changed columns, parents first, batches),
 // what a failing flush leaves, statement counts asserted through the engine's counters, on every
 // backend (SQLite; PostgreSQL when a server is configured: test_backends.hpp).
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -330,5 +331,62 @@ TEST_CASE("a Core UPDATE or DELETE through the session brings the objects it hol
     CHECK(last.age == 50);
     CHECK(session.state(fifth) == ormc::ObjectState::persistent);
     CHECK(session.query<User>().count() == 8);
+  }
+}
+
+TEST_CASE("many new objects: keys reserved in one statement and one COPY on PostgreSQL") {
+  FOR_EACH_BACKEND(backend) {
+    Fixture db(backend);
+    ormc::Session session(db.engine);
+    std::vector<User*> added;
+    for (int i = 0; i < 250; ++i) {
+      added.push_back(&session.add(
+          User{.username = "user" + std::to_string(i), .email = "u@example.com", .age = i % 90}));
+    }
+    User& given = session.add(User{.id = 100000, .username = "given", .email = "g@example.com"});
+    const auto before = db.statements();
+    session.commit();
+    if (db.database.postgresql()) {
+      // reserve the keys, COPY, move the identity sequence past the given key
+      CHECK(db.statements() - before == 3);
+    } else {
+      CHECK(db.statements() - before == 251);  // an INSERT per object
+    }
+    std::vector<std::int64_t> ids;
+    for (User* user : added) {
+      CHECK(session.state(*user) == ormc::ObjectState::persistent);
+      CHECK(user->id > 0);
+      ids.push_back(user->id);
+    }
+    std::sort(ids.begin(), ids.end());
+    CHECK(std::adjacent_find(ids.begin(), ids.end()) == ids.end());
+    CHECK(given.id == 100000);
+    const auto lookups = db.statements();
+    CHECK(session.get<User>(added[17]->id) == added[17]);  // in the identity map
+    CHECK(db.statements() == lookups);
+    ormc::Session reader(db.engine);
+    User* row = reader.get<User>(added[17]->id);
+    REQUIRE(row != nullptr);
+    CHECK(row->username == "user17");
+    CHECK(row->age == 17);
+    CHECK(row->created_at != ormc::Timestamp{});
+    CHECK(reader.query<User>().count() == 251);
+    reader.close();
+    // The next key the database hands out is past the one given.
+    User& next = session.add(User{.username = "next", .email = "n@example.com"});
+    session.commit();
+    CHECK(next.id > 100000);
+
+    // A failing COPY (a duplicate username) leaves the objects pending, keys unset.
+    std::vector<User*> failing;
+    for (int i = 0; i < 150; ++i) {
+      failing.push_back(&session.add(User{
+          .username = i == 149 ? "user3" : "more" + std::to_string(i), .email = "m@example.com"}));
+    }
+    CHECK_THROWS_AS(session.commit(), ormc::IntegrityError);
+    for (User* user : failing) CHECK(user->id == 0);
+    session.rollback();
+    CHECK(session.state(*failing.front()) == ormc::ObjectState::transient);
+    CHECK(session.query<User>().count() == 252);
   }
 }

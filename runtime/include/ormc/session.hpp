@@ -60,6 +60,10 @@ struct SessionOptions {
   //! How the session's transactions begin: isolation level (database_default: the
   //! engine's EngineOptions::isolation_level) and read-only.
   TransactionOptions transaction;
+  //! PostgreSQL: a flush of at least this many new objects of one model with an identity
+  //! key reserves their keys in one statement and sends them by one COPY instead of an
+  //! INSERT each (docs/session.md); 0 never does.
+  std::size_t copy_threshold = 100;
 };
 
 template <Model M>

@@ -7,12 +7,14 @@
 #include <algorithm>
 #include <cstddef>
 #include <memory>
+#include <ranges>
 #include <span>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "ormc/connection.hpp"
+#include "ormc/detail/bulk_rows.hpp"
 #include "ormc/detail/decimal_column.hpp"
 #include "ormc/detail/row_batch.hpp"
 #include "ormc/query/key_generator.hpp"
@@ -308,6 +310,14 @@ class IdentityMap final : public ModelMapBase {
   void write(FlushContext& context, std::span<EntryT* const> inserts,
              std::span<EntryT* const> updates) {
     const Dialect& dialect = context.connection.dialect();
+    if constexpr (autoincrement_column<M>() >= 0) {
+      if (dialect.kind() == DialectKind::postgresql && context.copy_threshold > 0 &&
+          inserts.size() >= context.copy_threshold) {
+        copy_inserts(context, inserts);
+        inserts = {};
+        if (updates.empty()) return;
+      }
+    }
     std::vector<Write> writes;
     writes.reserve(inserts.size() + updates.size());
     texts_.clear();
@@ -357,6 +367,46 @@ class IdentityMap final : public ModelMapBase {
         if (key_changed) index_.insert(&entry);
       }
       touch(entry);
+    }
+  }
+
+  //! Many new objects on PostgreSQL: every value but the identity key is the object's, so
+  //! the keys are reserved from the identity sequence in one statement, the objects take
+  //! them, and all go by one COPY (which returns no rows). A failure takes the reserved
+  //! keys back out of the objects: they are pending again, as they were.
+  void copy_inserts(FlushContext& context, std::span<EntryT* const> inserts) {
+    constexpr auto key = static_cast<std::size_t>(autoincrement_column<M>());
+    using Key = typename column_t<M, key>::value_type;
+    bool explicit_key = false;
+    std::vector<EntryT*> keyless;
+    for (EntryT* entry : inserts) {
+      bool database_key = false;
+      (void)columns_to_insert(*entry, explicit_key, database_key);
+      if (database_key) keyless.push_back(entry);
+      keep_for_savepoint(*entry, context.savepoint_depth);
+    }
+    try {
+      const std::vector<std::int64_t> keys = reserve_keys<M>(context.connection, keyless.size());
+      for (std::size_t i = 0; i < keyless.size(); ++i) {
+        column_at<M, key>().of(keyless[i]->object) = static_cast<Key>(keys[i]);
+      }
+      std::array<std::size_t, model_column_count<M>> columns{};
+      for (std::size_t i = 0; i < columns.size(); ++i) columns[i] = i;
+      copy_rows<M>(context.connection,
+                   inserts | std::views::transform([](EntryT* e) -> const M& { return e->object; }),
+                   columns);
+      if (explicit_key) advance_key_generator<M>(context.connection);
+    } catch (...) {
+      for (EntryT* entry : keyless) column_at<M, key>().of(entry->object) = Key{};
+      throw;
+    }
+    index_.reserve(index_.size() + inserts.size());
+    for (EntryT* entry : inserts) {
+      capture_columns(entry->object, entry->flushed);
+      entry->state = ObjectState::persistent;
+      entry->inserted_in_transaction = true;
+      index_.insert(entry);
+      touch(*entry);
     }
   }
 

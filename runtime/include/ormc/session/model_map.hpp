@@ -32,6 +32,8 @@ struct FlushContext {
   //! Compare every held object with its snapshot (flush(), commit()); else write only
   //! what was added, removed or flagged (autoflush).
   bool full;
+  //! PostgreSQL: from this many new objects of one model on, they go by COPY (0: never).
+  std::size_t copy_threshold;
 };
 
 class ModelMapBase {

@@ -96,7 +96,8 @@ std::size_t hash_key_part(const T& value) {
     return std::hash<std::underlying_type_t<T>>{}(static_cast<std::underlying_type_t<T>>(value));
   } else if constexpr (std::is_integral_v<T>) {
     // A multiplicative mix: consecutive ids spread over the table.
-    std::uint64_t mixed = static_cast<std::uint64_t>(value) * 0x9E3779B97F4A7C15ULL;
+    constexpr std::uint64_t golden = 0x9E3779B97F4A7C15U;
+    const std::uint64_t mixed = static_cast<std::uint64_t>(value) * golden;
     return static_cast<std::size_t>(mixed ^ (mixed >> 32U));
   } else if constexpr (std::is_same_v<T, std::string>) {
     return std::hash<std::string_view>{}(value);
@@ -136,7 +137,8 @@ std::size_t hash_key(const std::tuple<Ts...>& key) {
   std::size_t seed = 0;
   std::apply(
       [&](const auto&... part) {
-        ((seed ^= hash_key_part(part) + 0x9E3779B97F4A7C15ULL + (seed << 6U) + (seed >> 2U)), ...);
+        constexpr std::size_t golden = 0x9E3779B97F4A7C15U;
+        ((seed ^= hash_key_part(part) + golden + (seed << 6U) + (seed >> 2U)), ...);
       },
       key);
   return seed;
