@@ -32,8 +32,10 @@ void bind_all(const Binder& binder, std::span<const Value> values) {
 class StatementBatch final : public BatchExecutions {
  public:
   StatementBatch(Connection& connection, std::span<const RenderedStatement> statements,
-                 BatchRowSink* rows)
-      : driver_(connection.driver()),
+                 BatchRowSink* rows, const BatchParameters* parameters, std::size_t offset)
+      : parameters_(parameters),
+        offset_(offset),
+        driver_(connection.driver()),
         engine_(connection.engine_state()),
         kind_(driver_.dialect().kind()),
         statements_(statements),
@@ -67,6 +69,10 @@ class StatementBatch final : public BatchExecutions {
 
   PreparedStatement& bind(std::size_t i) override {
     Prepared& p = prepared_[index_[i]];
+    if (parameters_ != nullptr) {
+      parameters_->bind(offset_ + i, kind_, p.statement->native());
+      return *p.statement;
+    }
     const std::span<const Value> values = statements_[i].values;
     if (values.size() != p.statement->parameter_count()) {
       throw ArgumentError("batch statement " + std::to_string(i + 1) + " has " +
@@ -137,6 +143,11 @@ class StatementBatch final : public BatchExecutions {
   }
 
   [[nodiscard]] std::vector<std::string> params(std::size_t i) const {
+    if (parameters_ != nullptr) {
+      std::vector<std::string> out = parameters_->log_values(offset_ + i);
+      if (engine_.options.redact_values) out.assign(out.size(), "<redacted>");
+      return out;
+    }
     std::vector<std::string> out;
     out.reserve(statements_[i].values.size());
     const bool redact = engine_.options.redact_values;
@@ -178,6 +189,8 @@ class StatementBatch final : public BatchExecutions {
     throw_database_error(std::move(error));
   }
 
+  const BatchParameters* parameters_;  //!< binds instead of statements_[i].values
+  std::size_t offset_;                 //!< statements_[0] is the parameters_' statement offset_
   DriverConnection& driver_;
   EngineState& engine_;
   DialectKind kind_;
@@ -193,7 +206,7 @@ class StatementBatch final : public BatchExecutions {
 }  // namespace
 
 std::int64_t run_batches(Connection& connection, std::span<const RenderedStatement> statements,
-                         BatchRowSink* rows) {
+                         BatchRowSink* rows, const BatchParameters* parameters) {
   // Several statements are one unit: all or nothing.
   std::optional<Transaction> transaction;
   if (statements.size() > 1 && !connection.in_transaction()) transaction.emplace(connection);
@@ -204,7 +217,7 @@ std::int64_t run_batches(Connection& connection, std::span<const RenderedStateme
   for (std::size_t first = 0; first < statements.size(); first += batch_size) {
     StatementBatch batch(connection,
                          statements.subspan(first, std::min(batch_size, statements.size() - first)),
-                         rows);
+                         rows, parameters, first);
     batch.prepare();
     connection.driver().run_batch(batch);
     changed += batch.changed();

@@ -29,7 +29,7 @@ namespace ormc::detail {
 
 //! The number of columns of M.
 template <Model M>
-[[nodiscard]] constexpr std::size_t model_column_count() {
+[[nodiscard]] constexpr std::size_t bulk_column_count() {
   std::size_t n = 0;
   for_each_column<M>([&](const auto&) { ++n; });
   return n;
@@ -46,7 +46,7 @@ template <Model M, typename Range>
 std::int64_t copy_rows(Connection& connection, const Range& rows,
                        std::span<const std::size_t> columns,
                        CopyFormat format = CopyFormat::binary) {
-  constexpr std::size_t count = model_column_count<M>();
+  constexpr std::size_t count = bulk_column_count<M>();
   std::vector<char> selected(count, 0);
   std::vector<std::string_view> names;
   names.reserve(columns.size());
@@ -84,7 +84,7 @@ std::int64_t copy_rows(Connection& connection, const Range& rows,
 //! Every column of M, for copy_rows.
 template <Model M>
 [[nodiscard]] std::vector<std::size_t> all_columns() {
-  std::vector<std::size_t> out(model_column_count<M>());
+  std::vector<std::size_t> out(bulk_column_count<M>());
   for (std::size_t i = 0; i < out.size(); ++i) out[i] = i;
   return out;
 }
