@@ -55,6 +55,7 @@ class StatementBatch final : public BatchExecutions {
   //! Prepares (or takes from the cache) one statement per distinct SQL text, before the
   //! batch runs: a pipeline cannot prepare.
   void prepare() {
+    engine_.refresh_statements(driver_);  // as Connection::prepare: DDL may have run since
     index_.reserve(statements_.size());
     for (const RenderedStatement& statement : statements_) {
       std::size_t at = 0;
