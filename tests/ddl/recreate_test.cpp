@@ -171,3 +171,24 @@ TEST_CASE("DDL by another engine: a statement the server reports invalid is prep
     CHECK(count() == 0);
   }
 }
+
+TEST_CASE("a re-create between two bulk inserts in transactions on one connection") {
+  FOR_EACH_BACKEND(backend) {
+    ormc_test::TestDatabase db(backend);
+    ormc::Engine& engine = db.engine();
+    ormc::Connection conn = engine.connect();
+    for (int round = 0; round < 3; ++round) {
+      CAPTURE(round);
+      blog::schema.drop_all(engine);
+      blog::schema.create_all(engine);
+      // The first statement after the re-create is a batch (the path of a bulk insert and
+      // of a Session flush), inside a transaction, where a stale statement could not be
+      // prepared again.
+      ormc::Transaction tx(conn);
+      std::vector<blog::User> users{make_user("ann", blog::Role::editor),
+                                    make_user("bob", blog::Role::admin)};
+      CHECK(ormc::insert<blog::User>().values(users).execute(conn) == 2);
+      tx.commit();
+    }
+  }
+}

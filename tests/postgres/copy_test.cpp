@@ -166,7 +166,8 @@ TEST_CASE("copy_rows: every column type and NULLs round-trip, binary and text") 
     const auto before = engine.stats().statements;
     const std::vector<std::size_t> columns = ormc::detail::all_columns<Everything>();
     CHECK(ormc::detail::copy_rows<Everything>(conn, rows, columns, format) == 3);
-    CHECK(engine.stats().statements - before == 1);  // the COPY (binary: plus no statement)
+    // The COPY; binary reads the columns' types first.
+    CHECK(engine.stats().statements - before == (format == ormc::CopyFormat::binary ? 2U : 1U));
     const auto loaded = ormc::select<Everything>().order_by(ev::id).all(conn);
     REQUIRE(loaded.size() == rows.size());
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -299,4 +300,53 @@ TEST_CASE("copy_rows and reserve_keys are PostgreSQL's: SQLite refuses them") {
   // Its INSERT path is unchanged.
   CHECK(ormc::insert<Everything>().values(rows).execute(conn) == 3);
   CHECK(conn.query<std::int64_t>("SELECT count(*) FROM everything").at(0) == 3);
+}
+
+TEST_CASE("Core insert().values(objects).copy(): both formats, runs of columns, the key moved on") {
+  COPY_TEST_BEGIN;
+  for (const ormc::CopyFormat format : {ormc::CopyFormat::binary, ormc::CopyFormat::text}) {
+    conn.execute("DELETE FROM everything");
+    std::vector<Everything> rows = sample_rows();
+    const auto before = engine.stats().statements;
+    // Keys from the identity: one COPY without the id column.
+    CHECK(ormc::insert<Everything>().values(rows).copy(conn, format) == 3);
+    CHECK(engine.stats().statements - before == (format == ormc::CopyFormat::binary ? 2U : 1U));
+    auto loaded = ormc::select<Everything>().order_by(ev::id).all(conn);
+    REQUIRE(loaded.size() == 3);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      rows[i].id = loaded[i].id;
+      check_same(loaded[i], rows[i]);
+    }
+    // An explicit key in the middle: three runs (three COPYs in one transaction), then the
+    // identity moves past the explicit key.
+    std::vector<Everything> more = sample_rows();
+    more[1].id = 500;
+    CHECK(ormc::insert<Everything>().values(more).copy(conn, format) == 3);
+    CHECK(!conn.in_transaction());
+    CHECK(count_rows(conn) == 6);
+    CHECK(ormc::insert<Everything>().values(sample_rows()[0]).execute(conn) == 1);
+    CHECK(conn.query<std::int64_t>("SELECT max(id) FROM everything").at(0) > 500);
+  }
+  // A failing run rolls back the runs before it.
+  std::vector<Everything> rows = sample_rows();
+  rows[2].id = 500;  // taken
+  const std::int64_t before = count_rows(conn);
+  CHECK_THROWS_AS(ormc::insert<Everything>().values(rows).copy(conn), ormc::IntegrityError);
+  CHECK(count_rows(conn) == before);
+  // What COPY cannot do.
+  CHECK_THROWS_AS(ormc::insert<Everything>().values(rows).returning(ev::id).copy(conn),
+                  ormc::InvalidRequestError);
+  CHECK_THROWS_AS(
+      ormc::insert<Everything>().values(rows).on_conflict(ev::id).do_nothing().copy(conn),
+      ormc::InvalidRequestError);
+  CHECK_THROWS_AS(ormc::insert<Everything>().values(ormc::set(ev::txt, "x")).copy(conn),
+                  ormc::InvalidRequestError);
+}
+
+TEST_CASE("Core copy() on SQLite is an InvalidRequestError") {
+  ormc::Engine engine = ormc::Engine::connect("sqlite://:memory:");
+  copytest::schema.create_all(engine);
+  ormc::Connection conn = engine.connect();
+  CHECK_THROWS_AS(ormc::insert<Everything>().values(sample_rows()).copy(conn),
+                  ormc::InvalidRequestError);
 }

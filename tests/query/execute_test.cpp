@@ -361,6 +361,62 @@ TEST_CASE("insert many rows in batches under the placeholder limit, in one trans
   }
 }
 
+TEST_CASE("objects are bound from their members: the SQL and values render_batches() shows") {
+  FOR_EACH_BACKEND(backend) {
+    Database db(backend);
+    // Several batches, two groups of columns (an explicit key in the middle), NULLs, an
+    // enum, a decimal and default(now): what runs must be what render_batches() renders.
+    std::vector<User> users;
+    for (int i = 0; i < 450; ++i) {
+      User user{.username = "bulk" + std::to_string(i),
+                .email = "bulk" + std::to_string(i) + "@example.com",
+                .role = i % 2 == 0 ? Role::editor : Role::reader,
+                .balance = ormc::Decimal("12.5"),
+                .created_at = ormc::Timestamp(std::chrono::microseconds(1'000'000 * (i + 1)))};
+      if (i % 3 == 0) user.age = i;
+      if (i % 5 == 0) user.score = 0.25 * i;
+      if (i == 200) user.id = 1000;
+      users.push_back(std::move(user));
+    }
+    const auto insert = ormc::insert<User>().values(users);
+    const std::vector<ormc::RenderedStatement> rendered =
+        insert.render_batches(db.engine.dialect());
+    REQUIRE(rendered.size() >= 3);
+    std::vector<std::string> sql;
+    std::vector<std::vector<std::string>> params;
+    const ormc::ListenerId id = db.engine.on_statement([&](const ormc::LogRecord& record) {
+      if (!record.sql.starts_with("INSERT")) return;
+      sql.emplace_back(record.sql);
+      params.emplace_back(record.params.begin(), record.params.end());
+    });
+    CHECK(insert.execute(db.conn) == 450);
+    db.engine.remove_listener(id);
+    REQUIRE(sql.size() == rendered.size());
+    for (std::size_t i = 0; i < rendered.size(); ++i) {
+      CAPTURE(i);
+      CHECK(sql[i] == rendered[i].sql);
+      REQUIRE(params[i].size() == rendered[i].values.size());
+      for (std::size_t v = 0; v < params[i].size(); ++v) {
+        CHECK(params[i][v] == ormc::to_log_string(rendered[i].values[v]));
+      }
+    }
+    const auto loaded =
+        ormc::select<User>().where(user::username.like("bulk%")).order_by(user::id).all(db.conn);
+    REQUIRE(loaded.size() == 450);
+    for (const User& user : loaded) {
+      const User& want = users[static_cast<std::size_t>(std::stoi(user.username.substr(4)))];
+      if (user.username == "bulk200") CHECK(user.id == 1000);
+      CHECK(user.email == want.email);
+      CHECK(user.age == want.age);
+      CHECK(user.role == want.role);
+      CHECK(user.score == want.score);
+      CHECK(user.balance == want.balance);
+      CHECK(user.created_at == want.created_at);
+      CHECK(user.updated_at > ormc::Timestamp{});  // default(now), filled at values()
+    }
+  }
+}
+
 TEST_CASE("a failing batch leaves nothing behind") {
   FOR_EACH_BACKEND(backend) {
     Database db(backend);

@@ -186,6 +186,7 @@ CopyWriter::CopyWriter(Connection& connection, std::string_view table,
     }
     probe += " FROM " + quoted(table) + " LIMIT 0";
     PGresult* result = PQexec(s.driver->native(), probe.c_str());
+    connection.engine_state().counters.statements.fetch_add(1, std::memory_order_relaxed);
     if (result == nullptr || PQresultStatus(result) != PGRES_TUPLES_OK) {
       DriverError error = postgres::result_error(s.driver->native(), result, probe,
                                                  connection.engine_state().options.redact_values);

@@ -44,31 +44,40 @@ RenderedStatement render_default_values(const InsertData& insert, const Dialect&
 }  // namespace
 
 std::vector<RenderedStatement> render_insert(const InsertData& insert, const Dialect& dialect,
-                                             std::size_t max_parameters) {
+                                             std::size_t max_parameters,
+                                             std::vector<StatementObjects>* objects) {
   if (!insert.returning.empty() && !dialect.supports_returning()) {
     throw InvalidRequestError("insert into \"" + std::string(insert.table) +
                               "\": RETURNING is not supported by " + std::string(dialect.name()));
   }
   std::vector<RenderedStatement> out;
+  const auto add = [&](RenderedStatement statement, StatementObjects taken) {
+    out.push_back(std::move(statement));
+    if (objects != nullptr) objects->push_back(taken);
+  };
   if (insert.groups.empty()) {
-    out.push_back(render_default_values(insert, dialect));
+    add(render_default_values(insert, dialect), {});
     return out;
   }
   const std::size_t fixed = insert.conflict.set_values.values.size();
-  for (const InsertGroup& group : insert.groups) {
-    if (group.columns.empty()) {
+  for (std::size_t g = 0; g < insert.groups.size(); ++g) {
+    const InsertGroup& group = insert.groups[g];
+    const std::size_t width = group.columns.size();
+    const std::size_t rows = group.objects > 0 ? group.objects : group.rows.size();
+    if (width == 0) {
       // Every column is left to the database: one DEFAULT VALUES statement per row.
-      for (std::size_t i = 0; i < group.rows.size(); ++i) {
-        out.push_back(render_default_values(insert, dialect));
+      for (std::size_t i = 0; i < rows; ++i) {
+        add(render_default_values(insert, dialect),
+            {group.objects > 0 ? group.first_object + i : 0, group.objects > 0 ? 1U : 0U, 0, g});
       }
       continue;
     }
     std::size_t start = 0;
-    while (start < group.rows.size()) {
+    while (start < rows) {
       std::size_t used = fixed;
       std::size_t end = start;
-      while (end < group.rows.size()) {
-        const std::size_t need = group.rows[end].values.size();
+      while (end < rows) {
+        const std::size_t need = group.objects > 0 ? width : group.rows[end].values.size();
         if (end > start && max_parameters != 0 && used + need > max_parameters) break;
         used += need;
         ++end;
@@ -78,11 +87,19 @@ std::vector<RenderedStatement> render_insert(const InsertData& insert, const Dia
       w.identifier_list(group.columns).text(") VALUES ");
       for (std::size_t r = start; r < end; ++r) {
         if (r != start) w.text(", ");
-        w.text("(").expression_list(group.rows[r]).text(")");
+        w.text("(");
+        if (group.objects > 0) {
+          w.unbound_placeholders(width);
+        } else {
+          w.expression_list(group.rows[r]);
+        }
+        w.text(")");
       }
       render_conflict(w, insert.conflict);
       render_returning(w, insert.returning);
-      out.push_back(std::move(w).finish());
+      StatementObjects taken;
+      if (group.objects > 0) taken = {group.first_object + start, end - start, width, g};
+      add(std::move(w).finish(), taken);
       start = end;
     }
   }

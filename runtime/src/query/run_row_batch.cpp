@@ -46,6 +46,7 @@ class ChunkExecutions final : public BatchExecutions {
   //! Prepares (or takes from the cache) every text of the batch before it runs: a
   //! pipeline cannot prepare.
   void prepare() {
+    engine_.refresh_statements(driver_);  // as Connection::prepare: DDL may have run since
     const std::span<const std::string> texts = batch_.texts();
     prepared_.reserve(texts.size());
     for (const std::string& sql : texts) prepared_.push_back(acquire(sql));

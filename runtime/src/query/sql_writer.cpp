@@ -140,7 +140,18 @@ SqlWriter& SqlWriter::qualified(std::string_view table, std::string_view column)
 
 SqlWriter& SqlWriter::bind(Value value) {
   out_.values.push_back(std::move(value));
-  dialect_->append_placeholder(out_.sql, out_.values.size());
+  dialect_->append_placeholder(out_.sql, unbound_ + out_.values.size());
+  return *this;
+}
+
+SqlWriter& SqlWriter::unbound_placeholders(std::size_t count) {
+  // The caller binds them as parameters 1..unbound_count(), before every bound value.
+  assert(out_.values.empty());
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i != 0) out_.sql += ", ";
+    dialect_->append_placeholder(out_.sql, unbound_ + out_.values.size() + 1);
+    ++unbound_;
+  }
   return *this;
 }
 

@@ -36,6 +36,9 @@ class SqlWriter {
   SqlWriter& qualified(std::string_view table, std::string_view column);
   //! A placeholder for value, which is bound at that position.
   SqlWriter& bind(Value value);
+  //! `count` placeholders separated by ", " whose values the caller binds itself (an
+  //! insert's objects, bound straight from their members); later bind()s number after them.
+  SqlWriter& unbound_placeholders(std::size_t count);
   //! The first expression tree of data.
   SqlWriter& expression(const detail::ExprData& data);
   //! The tree of data that starts at node `pos`; returns the position after it.
@@ -46,6 +49,8 @@ class SqlWriter {
   SqlWriter& identifier_list(const std::vector<std::string_view>& names);
 
   [[nodiscard]] std::size_t bound_count() const { return out_.values.size(); }
+  //! Placeholders written by unbound_placeholders().
+  [[nodiscard]] std::size_t unbound_count() const { return unbound_; }
   [[nodiscard]] RenderedStatement finish() && { return std::move(out_); }
 
  private:
@@ -63,6 +68,7 @@ class SqlWriter {
   //! Inside an SQLite comparison of decimals: integers are bound as decimal text, which the
   //! ormc_decimal collation compares (an INTEGER beside TEXT would compare as a type).
   bool decimal_text_ = false;
+  std::size_t unbound_ = 0;
 };
 
 }  // namespace ormc

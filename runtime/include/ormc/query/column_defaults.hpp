@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <type_traits>
+#include <variant>
 
 #include "ormc/expr/type_rules.hpp"
 #include "ormc/model.hpp"
@@ -27,6 +28,17 @@ Value now_value() {
     return Value{Time{now - std::chrono::floor<std::chrono::days>(now)}};
   } else {
     return Value{};
+  }
+}
+
+//! Sets a date, time or timestamp field (or an optional one) to the current time, as
+//! now_value() gives it; other fields are left alone.
+template <typename T>
+void set_now(T& field) {
+  using U = unwrap_optional_t<T>;
+  if constexpr (std::is_same_v<U, Timestamp> || std::is_same_v<U, Date> ||
+                std::is_same_v<U, Time>) {
+    field = std::get<U>(now_value<T>());
   }
 }
 

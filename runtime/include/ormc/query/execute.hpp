@@ -5,9 +5,11 @@
 // several batches runs them as one batch of the backend (one pipeline on PostgreSQL).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -15,12 +17,14 @@
 #include <vector>
 
 #include "ormc/connection.hpp"
+#include "ormc/detail/bulk_rows.hpp"
 #include "ormc/error.hpp"
 #include "ormc/query/delete.hpp"
 #include "ormc/query/insert.hpp"
 #include "ormc/query/key_generator.hpp"
 #include "ormc/query/select.hpp"
 #include "ormc/query/update.hpp"
+#include "ormc/transaction.hpp"
 
 namespace ormc {
 namespace detail {
@@ -38,6 +42,8 @@ inline std::int64_t run_execute(Connection& connection, const RenderedStatement&
   return prepared.execute();
 }
 
+class BatchParameters;
+
 //! Receives the rows a batch of statements returns, statement by statement, in order.
 class BatchRowSink {
  public:
@@ -52,7 +58,86 @@ class BatchRowSink {
 //! that statement, with its values, and the connection is left usable. Returns the rows
 //! changed.
 std::int64_t run_batches(Connection& connection, std::span<const RenderedStatement> statements,
-                         BatchRowSink* rows);
+                         BatchRowSink* rows, const BatchParameters* parameters = nullptr);
+
+//! Binds the parameters of a batch's statements itself, where run_batches would bind each
+//! statement's RenderedStatement::values: an insert's objects, straight from their members.
+class BatchParameters {
+ public:
+  virtual ~BatchParameters() = default;
+  //! Binds every parameter of statement i through the backend's binder.
+  virtual void bind(std::size_t i, const sqlite::Binder& binder) const = 0;
+  virtual void bind(std::size_t i, const postgres::Binder& binder) const = 0;
+  //! Statement i's values as log strings, for records and errors.
+  [[nodiscard]] virtual std::vector<std::string> log_values(std::size_t i) const = 0;
+};
+
+//! The parameters of an insert's statements of objects (render_insert's StatementObjects):
+//! each object's columns of its group, row by row, then the statement's own values (ON
+//! CONFLICT ... SET), every one bound from where it lives (no run-time Value per column).
+template <Model M>
+class ObjectParameters final : public BatchParameters {
+ public:
+  ObjectParameters(const std::vector<M>& objects, const InsertData& data,
+                   std::span<const RenderedStatement> statements,
+                   const std::vector<StatementObjects>& taken)
+      : objects_(objects), statements_(statements), taken_(taken) {
+    selected_.reserve(data.groups.size());
+    for (const InsertGroup& group : data.groups) {
+      std::vector<char> selected;
+      for_each_column<M>([&](const auto& column) {
+        selected.push_back(std::find(group.columns.begin(), group.columns.end(), column.name) !=
+                                   group.columns.end()
+                               ? 1
+                               : 0);
+      });
+      selected_.push_back(std::move(selected));
+    }
+  }
+
+  void bind(std::size_t i, const sqlite::Binder& binder) const override { bind_with(binder, i); }
+  void bind(std::size_t i, const postgres::Binder& binder) const override {
+    bind_with(binder, i);
+  }
+
+  [[nodiscard]] std::vector<std::string> log_values(std::size_t i) const override {
+    std::vector<std::string> out;
+    visit(i,
+          [&](int /*index*/, const auto& value) { out.push_back(to_log_string(to_value(value))); });
+    return out;
+  }
+
+ private:
+  template <typename Binder>
+  void bind_with(const Binder& binder, std::size_t i) const {
+    // Every value outlives the execution: the objects and the statements belong to the
+    // running Insert.
+    visit(i, [&](int index, const auto& value) { bind_column(binder, index, value, true); });
+  }
+
+  //! f(index, value) for every parameter of statement i, in order.
+  template <typename F>
+  void visit(std::size_t i, F&& f) const {
+    const StatementObjects& taken = taken_[i];
+    int index = 0;
+    if (taken.columns > 0) {
+      const std::vector<char>& selected = selected_[taken.group];
+      for (std::size_t o = taken.first; o < taken.first + taken.count; ++o) {
+        const M& object = objects_[o];
+        std::size_t c = 0;
+        for_each_column<M>([&](const auto& column) {
+          if (selected[c++] != 0) f(++index, column.of(object));
+        });
+      }
+    }
+    for (const Value& value : statements_[i].values) f(++index, value);
+  }
+
+  const std::vector<M>& objects_;
+  std::span<const RenderedStatement> statements_;
+  const std::vector<StatementObjects>& taken_;
+  std::vector<std::vector<char>> selected_;  //!< per group: which of M's columns it sets
+};
 
 //! Collects the rows of returning() into `out`, reading each statement's columns once.
 template <typename Returning>
@@ -150,9 +235,18 @@ void Insert<M, Returning>::after_explicit_keys(Connection& connection) const {
 
 template <Model M, typename Returning>
 std::int64_t Insert<M, Returning>::execute(Connection& connection) const {
-  const std::vector<RenderedStatement> batches = render_batches(connection.dialect());
-  const std::int64_t rows = batches.size() == 1 ? detail::run_execute(connection, batches.front())
-                                                : detail::run_batches(connection, batches, nullptr);
+  std::int64_t rows = 0;
+  if (objects_only()) {
+    std::vector<detail::StatementObjects> taken;
+    const std::vector<RenderedStatement> batches = detail::render_insert(
+        data_, connection.dialect(), detail::insert_batch_parameters(connection.dialect()), &taken);
+    const detail::ObjectParameters<M> parameters(objects_, data_, batches, taken);
+    rows = detail::run_batches(connection, batches, nullptr, &parameters);
+  } else {
+    const std::vector<RenderedStatement> batches = render_batches(connection.dialect());
+    rows = batches.size() == 1 ? detail::run_execute(connection, batches.front())
+                               : detail::run_batches(connection, batches, nullptr);
+  }
   after_explicit_keys(connection);
   return rows;
 }
@@ -160,14 +254,66 @@ std::int64_t Insert<M, Returning>::execute(Connection& connection) const {
 template <Model M, typename Returning>
 auto Insert<M, Returning>::all(Connection& connection) const {
   detail::require_returning<Returning>();
-  const std::vector<RenderedStatement> batches = render_batches(connection.dialect());
   std::vector<Returning> rows;
-  if (batches.size() == 1) {
-    rows = detail::run_query(connection, batches.front()).template all<Returning>();
-  } else {
+  if (objects_only()) {
+    std::vector<detail::StatementObjects> taken;
+    const std::vector<RenderedStatement> batches = detail::render_insert(
+        data_, connection.dialect(), detail::insert_batch_parameters(connection.dialect()), &taken);
+    const detail::ObjectParameters<M> parameters(objects_, data_, batches, taken);
     detail::ReturningSink<Returning> sink(rows);
-    detail::run_batches(connection, batches, &sink);
+    detail::run_batches(connection, batches, &sink, &parameters);
+  } else {
+    const std::vector<RenderedStatement> batches = render_batches(connection.dialect());
+    if (batches.size() == 1) {
+      rows = detail::run_query(connection, batches.front()).template all<Returning>();
+    } else {
+      detail::ReturningSink<Returning> sink(rows);
+      detail::run_batches(connection, batches, &sink);
+    }
   }
+  after_explicit_keys(connection);
+  return rows;
+}
+
+template <Model M, typename Returning>
+std::int64_t Insert<M, Returning>::copy(Connection& connection, CopyFormat format) const {
+  const std::string table(data_.table);
+  if constexpr (!std::is_void_v<Returning>) {
+    throw InvalidRequestError("copy() into \"" + table +
+                              "\": COPY cannot return rows; use all() for returning()");
+  }
+  if (data_.conflict.action != detail::ConflictData::Action::none) {
+    throw InvalidRequestError("copy() into \"" + table +
+                              "\": COPY has no ON CONFLICT; use execute()");
+  }
+  if (!objects_only() || objects_.empty()) {
+    throw InvalidRequestError("copy() into \"" + table +
+                              "\": copies objects added by values(object) only; use execute() "
+                              "for set() rows");
+  }
+  // Several runs of objects setting different columns: one COPY each, all or nothing.
+  std::optional<Transaction> transaction;
+  if (data_.groups.size() > 1 && !connection.in_transaction()) transaction.emplace(connection);
+  std::int64_t rows = 0;
+  for (const detail::InsertGroup& group : data_.groups) {
+    std::vector<std::size_t> positions;
+    std::size_t c = 0;
+    for_each_column<M>([&](const auto& column) {
+      if (std::find(group.columns.begin(), group.columns.end(), column.name) !=
+          group.columns.end()) {
+        positions.push_back(c);
+      }
+      ++c;
+    });
+    if (positions.empty()) {
+      throw InvalidRequestError("copy() into \"" + table +
+                                "\": an object sets no column (every value is the database's "
+                                "default); use execute()");
+    }
+    const std::span<const M> run(objects_.data() + group.first_object, group.objects);
+    rows += detail::copy_rows<M>(connection, run, positions, format);
+  }
+  if (transaction) transaction->commit();
   after_explicit_keys(connection);
   return rows;
 }

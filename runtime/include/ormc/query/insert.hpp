@@ -3,6 +3,7 @@
 // of chosen columns. on_conflict() (upsert.hpp) and returning() extend it.
 #pragma once
 
+#include <algorithm>
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
@@ -12,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "ormc/detail/copy_writer.hpp"
 #include "ormc/detail/decimal_column.hpp"
 #include "ormc/expr/assignment.hpp"
 #include "ormc/expr/sql_writer.hpp"
@@ -26,6 +28,10 @@ namespace detail {
 struct InsertGroup {
   std::vector<std::string_view> columns;
   std::vector<ExprData> rows;  //!< one tree per column in each
+  //! Rows of objects (Insert::values(objects)) instead of `rows`: the Insert's objects
+  //! first_object .. first_object + objects - 1, bound straight from their members.
+  std::size_t first_object = 0;
+  std::size_t objects = 0;
 };
 
 struct ConflictData {
@@ -52,10 +58,21 @@ struct InsertData {
   return dialect.kind() == DialectKind::postgresql ? 4000 : max_parameters(dialect);
 }
 
-//! One statement per batch; max_parameters bounds the placeholders of each.
-[[nodiscard]] std::vector<RenderedStatement> render_insert(const InsertData& insert,
-                                                           const Dialect& dialect,
-                                                           std::size_t max_parameters);
+//! The objects one rendered statement inserts: its parameters 1 .. count * columns are
+//! their columns' values, row by row (its RenderedStatement::values come after them).
+struct StatementObjects {
+  std::size_t first = 0;
+  std::size_t count = 0;
+  std::size_t columns = 0;
+  std::size_t group = 0;  //!< the InsertGroup they belong to (which names the columns)
+};
+
+//! One statement per batch; max_parameters bounds the placeholders of each. Groups of
+//! objects get unbound placeholders, and `objects` (which must be given when there are any)
+//! says which objects each statement takes.
+[[nodiscard]] std::vector<RenderedStatement> render_insert(
+    const InsertData& insert, const Dialect& dialect, std::size_t max_parameters,
+    std::vector<StatementObjects>* objects = nullptr);
 
 template <typename X>
 struct is_assignment : std::false_type {};
@@ -84,19 +101,36 @@ class Insert {
   using result_type = Returning;
 
   Insert() { data_.table = model_traits<M>::table_name; }
-  explicit Insert(detail::InsertData data) : data_(std::move(data)) {}
+  explicit Insert(detail::InsertData data, std::vector<M> objects = {})
+      : data_(std::move(data)), objects_(std::move(objects)) {}
 
-  //! Adds one object. Its autoincrement key is omitted while 0, so the database assigns it.
+  //! Adds one object (copied, or moved from an rvalue): its columns are bound straight from
+  //! the copy's members when the insert runs. Its autoincrement key is omitted while 0, so
+  //! the database assigns it; default(now) columns left unset take the current time now; a
+  //! decimal that does not fit its column is refused now (DataError).
   Insert& values(const M& row) & {
-    add_object(row);
+    add_object(M(row));
+    return *this;
+  }
+  Insert& values(M&& row) & {
+    add_object(std::move(row));
     return *this;
   }
   Insert&& values(const M& row) && { return std::move(values(row)); }
+  Insert&& values(M&& row) && { return std::move(values(std::move(row))); }
 
-  //! Adds every object of a range (a std::vector<User>, a std::span, ...).
+  //! Adds every object of a range (a std::vector<User>, a std::span, ...); an rvalue
+  //! std::vector's objects are moved.
   template <detail::RangeOf<M> R>
   Insert& values(R&& rows) & {
-    for (const M& row : rows) add_object(row);
+    if constexpr (std::is_same_v<std::remove_cvref_t<R>, std::vector<M>> &&
+                  !std::is_lvalue_reference_v<R>) {
+      objects_.reserve(objects_.size() + rows.size());
+      for (M& row : rows) add_object(std::move(row));
+    } else {
+      if constexpr (requires { rows.size(); }) objects_.reserve(objects_.size() + rows.size());
+      for (const M& row : rows) add_object(M(row));
+    }
     return *this;
   }
   template <detail::RangeOf<M> R>
@@ -135,20 +169,22 @@ class Insert {
   template <Expression... Es>
   [[nodiscard]] auto returning(Es&&... items) && {
     data_.returning = detail::returning_data<M>(std::forward<Es>(items)...);
-    return Insert<M, detail::row_type_t<Es...>>(std::move(data_));
+    return Insert<M, detail::row_type_t<Es...>>(std::move(data_), std::move(objects_));
   }
 
   //! The statement for all rows at once; InvalidRequestError when they need several
   //! statements (rows inserting different columns): use render_batches() then.
   [[nodiscard]] RenderedStatement render(const Dialect& dialect) const;
   //! The statements, each of at most max_parameters placeholders (default: the dialect's
-  //! batch size, detail::insert_batch_parameters).
+  //! batch size, detail::insert_batch_parameters), with every value (the objects' too).
   [[nodiscard]] std::vector<RenderedStatement> render_batches(
       const Dialect& dialect, std::size_t max_parameters = 0) const {
     return detail::render_insert(
-        data_, dialect,
+        with_object_values(), dialect,
         max_parameters != 0 ? max_parameters : detail::insert_batch_parameters(dialect));
   }
+  //! The objects added by values(object), in order (with default(now) and decimals applied).
+  [[nodiscard]] const std::vector<M>& objects() const { return objects_; }
   [[nodiscard]] const detail::InsertData& data() const { return data_; }
   [[nodiscard]] detail::InsertData& data() { return data_; }
 
@@ -162,42 +198,44 @@ class Insert {
   [[nodiscard]] auto all(Connection& connection) const;
   //! With returning(): the one returned row (NoResultFound / MultipleResultsFound).
   [[nodiscard]] auto one(Connection& connection) const;
+  //! PostgreSQL: the objects by COPY ... FROM STDIN (docs/postgresql.md, "Bulk inserts by
+  //! COPY"), one COPY per run of objects setting the same columns, in one transaction when
+  //! there are several and none is open; returns the rows copied. Only for objects (no
+  //! set() rows), without on_conflict() or returning() (COPY can do neither): else
+  //! InvalidRequestError, as on SQLite.
+  std::int64_t copy(Connection& connection, CopyFormat format = CopyFormat::binary) const;
 
  private:
   //! After rows that gave the autoincrement key their own values: keeps the database's key
   //! generator past them (detail::advance_key_generator), as SQLite does by itself.
   void after_explicit_keys(Connection& connection) const;
 
-  void add_object(const M& row) {
+  //! Takes `row` in: applies what an INSERT does to its columns (autoincrement key omitted
+  //! while unset, default(now) filled, decimals fitted), and files it under the group of
+  //! objects setting the same columns.
+  void add_object(M row) {
     std::bitset<column_count> mask;
     std::size_t i = 0;
-    detail::ExprData values;
-    values.nodes.reserve(column_count);
-    values.values.reserve(column_count);
     for_each_column<M>([&](const auto& column) {
       using T = typename std::remove_cvref_t<decltype(column)>::value_type;
-      const T& value = column.of(row);
+      T& value = column.of(row);
       switch (detail::insert_column_action(column, value)) {
         case detail::InsertColumn::omit: break;
         case detail::InsertColumn::now:
           mask.set(i);
-          values.add_value(detail::now_value<T>());
+          detail::set_now(value);
           break;
         case detail::InsertColumn::value:
           mask.set(i);
-          if constexpr (detail::is_decimal_column_v<std::remove_cvref_t<decltype(column)>>) {
-            T fitted = value;
-            detail::fit_column_value(column, fitted);
-            values.add_value(detail::to_value(std::move(fitted)));
-          } else {
-            values.add_value(detail::to_value(value));
-          }
+          detail::fit_column_value(column, value);
           break;
       }
       ++i;
     });
-    if (last_mask_valid_ && mask == last_mask_) {
-      data_.groups.back().rows.push_back(std::move(values));
+    objects_.push_back(std::move(row));
+    if (last_mask_valid_ && mask == last_mask_ && !data_.groups.empty() &&
+        data_.groups.back().objects > 0) {
+      ++data_.groups.back().objects;
       return;
     }
     std::vector<std::string_view> columns;
@@ -205,19 +243,58 @@ class Insert {
     for_each_column<M>([&](const auto& column) {
       if (mask.test(i++)) columns.push_back(column.name);
     });
-    add_row(std::move(columns), std::move(values));
+    detail::InsertGroup group{std::move(columns), {}, objects_.size() - 1, 1};
+    data_.groups.push_back(std::move(group));
     last_mask_ = mask;
     last_mask_valid_ = true;
   }
 
+  //! data_ with every group of objects turned into rows of run-time values, for render().
+  [[nodiscard]] detail::InsertData with_object_values() const {
+    detail::InsertData out = data_;
+    for (detail::InsertGroup& group : out.groups) {
+      for (std::size_t o = group.first_object; o < group.first_object + group.objects; ++o) {
+        detail::ExprData row;
+        for_each_column<M>([&](const auto& column) {
+          if (std::find(group.columns.begin(), group.columns.end(), column.name) !=
+              group.columns.end()) {
+            row.add_value(detail::to_value(column.of(objects_[o])));
+          }
+        });
+        group.rows.push_back(std::move(row));
+      }
+      group.objects = 0;
+    }
+    // Consecutive groups setting the same columns are one multi-row VALUES, as when set()
+    // rows and objects were filed together.
+    std::vector<detail::InsertGroup> merged;
+    for (detail::InsertGroup& group : out.groups) {
+      if (!merged.empty() && merged.back().columns == group.columns) {
+        for (detail::ExprData& row : group.rows) merged.back().rows.push_back(std::move(row));
+      } else {
+        merged.push_back(std::move(group));
+      }
+    }
+    out.groups = std::move(merged);
+    return out;
+  }
+
+  //! Whether every row is an object (bound from its members when the insert runs).
+  [[nodiscard]] bool objects_only() const {
+    return std::all_of(data_.groups.begin(), data_.groups.end(),
+                       [](const detail::InsertGroup& group) { return group.objects > 0; });
+  }
+
   void add_row(std::vector<std::string_view> columns, detail::ExprData row) {
-    if (data_.groups.empty() || data_.groups.back().columns != columns) {
+    if (data_.groups.empty() || data_.groups.back().objects > 0 ||
+        data_.groups.back().columns != columns) {
       data_.groups.push_back(detail::InsertGroup{std::move(columns), {}});
     }
     data_.groups.back().rows.push_back(std::move(row));
   }
 
   detail::InsertData data_;
+  std::vector<M> objects_;  //!< the rows of values(object), bound from their members
   std::bitset<column_count> last_mask_;
   bool last_mask_valid_ = false;
 };
@@ -234,7 +311,8 @@ namespace detail {
 
 template <Model M, typename Returning>
 RenderedStatement Insert<M, Returning>::render(const Dialect& dialect) const {
-  return detail::single_statement(detail::render_insert(data_, dialect, 0), data_.table);
+  return detail::single_statement(detail::render_insert(with_object_values(), dialect, 0),
+                                  data_.table);
 }
 
 }  // namespace ormc
