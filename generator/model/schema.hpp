@@ -106,6 +106,9 @@ struct Column {
   bool unique = false;  //!< single-column unique constraint
   std::optional<DefaultValue> default_value;
   bool on_update_now = false;
+  //! The model's version counter (optimistic locking): the Session sets it to 1 on insert,
+  //! and each UPDATE matches the old value and writes old + 1.
+  bool version = false;
   std::optional<std::string> renamed_from;
   std::string doc;
   SourceSpan span;
