@@ -170,6 +170,7 @@ void SchemaChecker::declare_enum(const ast::Enum& node, FileId file,
   model::Enum result;
   result.name = node.name.text;
   result.sql_name = snake_case(node.name.text);
+  result.cpp_from_string = snake_case(node.name.text) + "_from_string";
   result.cpp_namespace = cpp_namespace;
   result.doc = ast::doc_text(trivia);
   result.file = file;

@@ -224,7 +224,8 @@ struct EnumValue {
 
 struct Enum {
   std::string name;
-  std::string sql_name;  //!< type name for PostgreSQL (snake_case of the name)
+  std::string sql_name;         //!< type name for PostgreSQL (snake_case of the name)
+  std::string cpp_from_string;  //!< the generated parse function: `role_from_string`
   std::string cpp_namespace;
   std::vector<EnumValue> values;
   std::optional<std::string> renamed_from;
