@@ -48,6 +48,7 @@ std::optional<model::Schema> SchemaChecker::run() {
   for (model::ModelId id = 0; id < schema_.models.size(); ++id) resolve_primary_key(id);
   for (model::ModelId id = 0; id < schema_.models.size(); ++id) resolve_indexes(id);
   for (model::ModelId id = 0; id < schema_.models.size(); ++id) resolve_foreign_keys(id);
+  for (model::ModelId id = 0; id < schema_.models.size(); ++id) resolve_version(id);
   for (model::ModelId id = 0; id < schema_.models.size(); ++id) resolve_checks(id);
   resolve_relations();
   for (model::ModelId id = 0; id < schema_.models.size(); ++id) {
@@ -169,6 +170,7 @@ void SchemaChecker::declare_enum(const ast::Enum& node, FileId file,
   model::Enum result;
   result.name = node.name.text;
   result.sql_name = snake_case(node.name.text);
+  result.cpp_from_string = snake_case(node.name.text) + "_from_string";
   result.cpp_namespace = cpp_namespace;
   result.doc = ast::doc_text(trivia);
   result.file = file;
@@ -239,7 +241,7 @@ namespace {
 constexpr AttributeRule column_rules[] = {
     {"primary", 0, 0},   {"auto", 0, 0},         {"unique", 0, 0}, {"index", 0, 0},
     {"default", 1, 1},   {"on_update", 1, 1},    {"check", 1, 1},  {"references", 1, 1},
-    {"on_delete", 1, 1}, {"renamed_from", 1, 1}, {"map", 1, 1}};
+    {"on_delete", 1, 1}, {"renamed_from", 1, 1}, {"map", 1, 1},    {"version", 0, 0}};
 
 constexpr AttributeRule relation_rules[] = {
     {"by", 1, any}, {"back", 1, 1}, {"through", 1, 1}, {"cascade", 1, any}, {"load", 1, 1}};

@@ -82,8 +82,8 @@ void SchemaChecker::check_generated_cpp_names() {
     }
   }
   for (const model::Enum& enumeration : schema_.enums) {
-    check_not_macro(snake_case(enumeration.name) + "_from_string", enumeration.span, "enum",
-                    enumeration.name, "function");
+    check_not_macro(enumeration.cpp_from_string, enumeration.span, "enum", enumeration.name,
+                    "function");
   }
 }
 

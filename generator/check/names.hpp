@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "support/identifier_case.hpp"  // snake_case, pascal_case: the checker names with them
+
 namespace ormc {
 
 [[nodiscard]] bool is_cpp_keyword(std::string_view name);
@@ -15,11 +17,6 @@ namespace ormc {
 //! Words PostgreSQL or SQLite reserve; such names are always quoted in generated SQL.
 [[nodiscard]] bool is_sql_reserved(std::string_view name);
 [[nodiscard]] bool is_ascii_identifier(std::string_view name);
-
-//! `OrderItem` -> `order_item`, `HTTPServer` -> `http_server`.
-[[nodiscard]] std::string snake_case(std::string_view name);
-//! `post_tags` -> `PostTags`.
-[[nodiscard]] std::string pascal_case(std::string_view name);
 
 //! A SQL identifier of at most 63 bytes (PostgreSQL's limit): longer names are cut and
 //! end in a short hash of the whole name, so distinct long names stay distinct.

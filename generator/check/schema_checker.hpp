@@ -138,6 +138,7 @@ class SchemaChecker {
   void resolve_primary_key(model::ModelId id);
   void resolve_indexes(model::ModelId id);
   void resolve_foreign_keys(model::ModelId id);
+  void resolve_version(model::ModelId id);
   void resolve_checks(model::ModelId id);
   std::optional<model::ColumnId> find_column(model::ModelId id, const ast::Name& name);
   std::optional<std::vector<model::ColumnId>> find_columns(model::ModelId id,

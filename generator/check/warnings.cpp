@@ -157,9 +157,8 @@ void SchemaChecker::check_sql_names() {
   // Beside each enum: `<enum>_from_string` (Role and ROLE would both make role_from_string)
   // and one `to_string` overload per enum; every header has a namespace `detail`.
   for (const model::Enum& enumeration : schema_.enums) {
-    claim_cpp(enumeration.cpp_namespace, snake_case(enumeration.name) + "_from_string",
-              "the function " + snake_case(enumeration.name) + "_from_string of enum '" +
-                  enumeration.name + "'",
+    claim_cpp(enumeration.cpp_namespace, enumeration.cpp_from_string,
+              "the function " + enumeration.cpp_from_string + " of enum '" + enumeration.name + "'",
               enumeration.span);
   }
   for (const model::Enum& enumeration : schema_.enums) {

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "support/version.hpp"
 
 namespace {
 
@@ -28,7 +29,7 @@ int main(int argc, char** argv) {
       return argc < 2 ? 2 : 0;
     }
     if (std::strcmp(argv[1], "--version") == 0) {
-      std::cout << "ormc 0.1.0\n";
+      std::cout << "ormc " << ormc::generator_version << "\n";
       return 0;
     }
     for (const auto& command : ormc::cli::commands()) {

@@ -106,6 +106,9 @@ struct Column {
   bool unique = false;  //!< single-column unique constraint
   std::optional<DefaultValue> default_value;
   bool on_update_now = false;
+  //! The model's version counter (optimistic locking): the Session sets it to 1 on insert,
+  //! and each UPDATE matches the old value and writes old + 1.
+  bool version = false;
   std::optional<std::string> renamed_from;
   std::string doc;
   SourceSpan span;
@@ -221,7 +224,8 @@ struct EnumValue {
 
 struct Enum {
   std::string name;
-  std::string sql_name;  //!< type name for PostgreSQL (snake_case of the name)
+  std::string sql_name;         //!< type name for PostgreSQL (snake_case of the name)
+  std::string cpp_from_string;  //!< the generated parse function: `role_from_string`
   std::string cpp_namespace;
   std::vector<EnumValue> values;
   std::optional<std::string> renamed_from;

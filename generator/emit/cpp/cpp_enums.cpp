@@ -1,6 +1,5 @@
 // Enums: `enum class` with to_string / <enum>_from_string beside it, and the
 // ormc::enum_traits specialisation the runtime reads.
-#include "check/names.hpp"
 #include "emit/cpp/cpp_sections.hpp"
 #include "emit/cpp/cpp_values.hpp"
 
@@ -47,7 +46,7 @@ void append_enum(std::string& out, const model::Enum& enumeration) {
   out += "  }\n  return {};\n}\n";
 
   std::string signature =
-      "[[nodiscard]] constexpr ::std::optional<" + name + "> " + snake_case(name) + "_from_string(";
+      "[[nodiscard]] constexpr ::std::optional<" + name + "> " + enumeration.cpp_from_string + "(";
   std::string parameters = "::std::string_view text) noexcept {";
   bool fits = signature.size() + parameters.size() <= line_limit;
   out += "\n" + signature + (fits ? "" : "\n    ") + parameters + "\n";

@@ -10,6 +10,7 @@ namespace {
 
 std::string field_comment(const model::Column& column) {
   if (column.autoincrement) return "assigned by the database";
+  if (column.version) return "version counter: the Session sets and checks it";
   bool now = column.default_value && column.default_value->expr.kind == model::ExprKind::now;
   if (now && column.on_update_now) return "default(now), on_update(now)";
   if (now) return "default(now)";
@@ -173,6 +174,11 @@ void append_model_traits(std::string& out, const model::Model& model, int depend
   }
   out += "  static constexpr int autoincrement = " + std::to_string(autoincrement) + ";\n";
   out += "  static constexpr int dependency_rank = " + std::to_string(dependency_rank) + ";\n";
+  for (std::size_t i = 0; i < model.columns.size(); ++i) {
+    if (model.columns[i].version) {
+      out += "  static constexpr int version_column = " + std::to_string(i) + ";\n";
+    }
+  }
   out += "};\n";
 }
 

@@ -7,8 +7,8 @@
 #include <map>
 #include <set>
 
-#include "check/names.hpp"
 #include "support/file_names.hpp"
+#include "support/identifier_case.hpp"
 
 namespace ormc::cpp {
 namespace {
