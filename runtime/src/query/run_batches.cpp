@@ -11,11 +11,14 @@
 
 #include "detail/driver_connection.hpp"
 #include "detail/engine_state.hpp"
+#include "ormc/config.hpp"
+#include "ormc/detail/sqlite/binder.hpp"
 #include "ormc/error.hpp"
-#include "ormc/postgres/binder.hpp"
 #include "ormc/query.hpp"
-#include "ormc/sqlite/binder.hpp"
 #include "ormc/transaction.hpp"
+#if ORMC_WITH_POSTGRESQL
+#include "ormc/detail/postgres/binder.hpp"
+#endif
 
 namespace ormc::detail {
 namespace {
@@ -74,12 +77,14 @@ class StatementBatch final : public BatchExecutions {
                           std::to_string(p.statement->parameter_count()) +
                           " parameters\n  SQL: " + p.statement->sql());
     }
+#if ORMC_WITH_POSTGRESQL
     if (kind_ == DialectKind::postgresql) {
       bind_all(postgres::Binder(static_cast<postgres::PgStatement*>(p.statement->native())),
                values);
-    } else {
-      bind_all(sqlite::Binder(static_cast<sqlite3_stmt*>(p.statement->native())), values);
+      return *p.statement;
     }
+#endif
+    bind_all(sqlite::Binder(static_cast<sqlite3_stmt*>(p.statement->native())), values);
     return *p.statement;
   }
 

@@ -1,6 +1,6 @@
 // Binding values to SQLite statement parameters: numbers natively, everything else as text
 // (ISO 8601 for dates and times) or blobs.
-#include "ormc/sqlite/binder.hpp"
+#include "ormc/detail/sqlite/binder.hpp"
 
 #include <chrono>
 #include <cstdint>
