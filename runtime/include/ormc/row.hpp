@@ -18,10 +18,6 @@
 
 namespace ormc {
 
-namespace detail {
-[[noreturn]] void throw_backend_not_built(DialectKind backend);
-}
-
 //! A view valid until its Result moves to the next row or is destroyed. Not thread-safe.
 class Row {
  public:

@@ -30,7 +30,6 @@ namespace detail {
 class DriverConnection;
 class PreparedStatement;
 class EngineState;
-[[noreturn]] void throw_backend_not_built(DialectKind backend);
 }  // namespace detail
 
 //! Made by Connection::prepare(). Valid while its Connection is; move-only; not
