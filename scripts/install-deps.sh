@@ -7,7 +7,7 @@ set -euo pipefail
 
 PACKAGES=(
   # build
-  cmake ninja-build g++ clang python3
+  cmake ninja-build g++ clang python3 pkg-config
   # the grammar: the ANTLR tool generates C++ that builds against the 4.9 runtime
   antlr4 libantlr4-runtime-dev
   # libraries

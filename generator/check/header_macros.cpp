@@ -21,7 +21,7 @@ constexpr std::array<std::string_view, 13> other_target_macros = {
 
 std::optional<HeaderMacro> find_header_macro(std::string_view name) {
   static_assert(std::size(header_macros) > 0);
-  auto it = std::lower_bound(
+  const auto* it = std::lower_bound(
       std::begin(header_macros), std::end(header_macros), name,
       [](const HeaderMacro& macro, std::string_view wanted) { return macro.name < wanted; });
   if (it != std::end(header_macros) && it->name == name) return *it;

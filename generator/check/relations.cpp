@@ -248,8 +248,7 @@ bool SchemaChecker::infer_foreign_key(model::ModelId id, model::Relation& relati
 }
 
 bool SchemaChecker::resolve_from_partner(model::ModelId id, model::Relation& relation) {
-  model::RelationId self =
-      static_cast<model::RelationId>(&relation - schema_.models[id].relations.data());
+  auto self = static_cast<model::RelationId>(&relation - schema_.models[id].relations.data());
   const model::Relation& partner = *partner_of(id, self);
   if (partner.kind == model::RelationKind::many_to_many) {
     diagnostics_.report(DiagCode::relation_cardinality, relation.span,

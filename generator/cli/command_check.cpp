@@ -1,16 +1,16 @@
 // `ormc check`: load, resolve and validate schemas; report every problem.
 #include "cli/commands.hpp"
-#include "cli/session.hpp"
+#include "cli/invocation.hpp"
 
 namespace ormc::cli {
 
 int run_check(const ParsedArgs& args) {
   if (!parse_error_limit(args)) return 2;
-  Session session(args);
-  if (!session.inputs_readable("check")) return 2;
-  session.compilation().load(args.files);
-  bool ok = session.compilation().check_each_root();
-  session.render();
+  Invocation invocation(args);
+  if (!invocation.inputs_readable("check")) return 2;
+  invocation.compilation().load(args.files);
+  bool ok = invocation.compilation().check_each_root();
+  invocation.render();
   return ok ? 0 : 1;
 }
 

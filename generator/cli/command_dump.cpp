@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "cli/session.hpp"
+#include "cli/invocation.hpp"
 #include "emit/json_dump.hpp"
 
 namespace ormc::cli {
@@ -13,9 +13,9 @@ int run_dump(const ParsedArgs& args) {
     return 2;
   }
   if (!parse_error_limit(args)) return 2;
-  Session session(args);
-  if (!session.inputs_readable("dump")) return 2;
-  auto schema = session.compile();
+  Invocation invocation(args);
+  if (!invocation.inputs_readable("dump")) return 2;
+  auto schema = invocation.compile();
   if (!schema) return 1;
   write_schema_json(std::cout, *schema);
   return 0;

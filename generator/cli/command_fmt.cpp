@@ -6,7 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "cli/session.hpp"
+#include "cli/invocation.hpp"
 #include "format/formatter.hpp"
 #include "parse/parser.hpp"
 
@@ -51,12 +51,12 @@ bool reparses(const std::string& path, const std::string& text) {
 
 int run_fmt(const ParsedArgs& args) {
   if (!parse_error_limit(args)) return 2;
-  Session session(args);
-  if (!session.inputs_readable("fmt")) return 2;
+  Invocation invocation(args);
+  if (!invocation.inputs_readable("fmt")) return 2;
   bool check_only = args.has("check");
   bool to_stdout = args.has("stdout");
   int status = 0;
-  Compilation& compilation = session.compilation();
+  Compilation& compilation = invocation.compilation();
   for (const std::string& path : args.files) {
     std::size_t before = compilation.roots().size();
     compilation.load({path}, false);
@@ -91,7 +91,7 @@ int run_fmt(const ParsedArgs& args) {
     }
     std::cerr << "ormc fmt: reformatted '" << path << "'\n";
   }
-  session.render();
+  invocation.render();
   return status;
 }
 

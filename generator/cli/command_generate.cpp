@@ -10,7 +10,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "cli/session.hpp"
+#include "cli/invocation.hpp"
 #include "emit/cpp/cpp_header.hpp"
 #include "emit/cpp/cpp_source.hpp"
 #include "emit/cpp/header_plan.hpp"
@@ -121,9 +121,9 @@ int run_generate(const ParsedArgs& args) {
     return 2;
   }
   if (!parse_error_limit(args)) return 2;
-  Session session(args);
-  if (!session.inputs_readable("generate")) return 2;
-  auto schema = session.compile();
+  Invocation invocation(args);
+  if (!invocation.inputs_readable("generate")) return 2;
+  auto schema = invocation.compile();
   if (!schema) return 1;
   if (args.has("namespace")) {
     std::string space = args.value_or("namespace", "");
@@ -131,8 +131,8 @@ int run_generate(const ParsedArgs& args) {
     for (model::Model& model : schema->models) model.cpp_namespace = space;
   }
 
-  const SourceManager& sources = session.compilation().sources();
-  cpp::HeaderPlan plan = cpp::plan_headers(*schema, source_files(session.compilation()));
+  const SourceManager& sources = invocation.compilation().sources();
+  cpp::HeaderPlan plan = cpp::plan_headers(*schema, source_files(invocation.compilation()));
   for (const std::string& error : plan.errors) std::cerr << error << "\n";
   if (!plan.errors.empty()) return 1;
 

@@ -5,7 +5,7 @@
 
 namespace ormc::cli {
 
-std::string ParsedArgs::value_or(const std::string& name, std::string fallback) const {
+std::string ParsedArgs::value_or(const std::string& name, const std::string& fallback) const {
   auto it = flags.find(name);
   return it == flags.end() ? fallback : it->second;
 }
@@ -65,7 +65,8 @@ std::optional<ParsedArgs> parse_args(const CommandSpec& spec, int argc, char** a
           std::find(flag->choices.begin(), flag->choices.end(), *value) == flag->choices.end()) {
         std::string choices;
         for (const std::string& choice : flag->choices) {
-          choices += (choices.empty() ? "" : ", ") + choice;
+          if (!choices.empty()) choices += ", ";
+          choices += choice;
         }
         error = "option '--" + name + "' takes one of " + choices + ", not '" + *value + "'";
         return std::nullopt;

@@ -29,8 +29,8 @@ struct ParsedArgs {
   std::vector<std::string> files;
   bool help = false;
 
-  [[nodiscard]] bool has(const std::string& name) const { return flags.count(name) != 0; }
-  [[nodiscard]] std::string value_or(const std::string& name, std::string fallback) const;
+  [[nodiscard]] bool has(const std::string& name) const { return flags.contains(name); }
+  [[nodiscard]] std::string value_or(const std::string& name, const std::string& fallback) const;
 };
 
 //! Parses argv[first..]; on a usage error returns nullopt and sets `error` to one line.

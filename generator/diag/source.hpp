@@ -19,6 +19,7 @@ struct SourcePosition {
   std::uint32_t column = 0;
 
   friend bool operator==(const SourcePosition&, const SourcePosition&) = default;
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
   friend auto operator<=>(const SourcePosition&, const SourcePosition&) = default;
 };
 

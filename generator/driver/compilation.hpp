@@ -16,7 +16,7 @@
 namespace ormc {
 
 //! Files larger than this are refused with E002 before any parsing.
-inline constexpr std::size_t max_source_bytes = 16u * 1024 * 1024;
+inline constexpr std::size_t max_source_bytes = std::size_t{16} * 1024 * 1024;
 
 //! The most files on one chain of imports (E010). Each generated header's `schema` lists
 //! the tables of everything it imports, so the headers of a chain of n files hold n^2/2

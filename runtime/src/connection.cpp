@@ -109,7 +109,7 @@ Statement Connection::prepare(std::string_view sql) {
   engine_->refresh_statements(driver);
   if (detail::PreparedStatement* cached = driver.cache.acquire(sql)) {
     engine_->counters.cache_hits.fetch_add(1, std::memory_order_relaxed);
-    return Statement(engine_.get(), &driver, cached, true);
+    return {engine_.get(), &driver, cached, true};
   }
   detail::DriverError error;
   std::unique_ptr<detail::PreparedStatement> fresh = driver.prepare(sql, error);
@@ -131,7 +131,7 @@ Statement Connection::prepare(std::string_view sql) {
   if (auto uncached = driver.cache.insert(fresh)) {
     (void)uncached.release();  // owned by the Statement now: deleted by Statement::release()
   }
-  return Statement(engine_.get(), &driver, prepared, false);
+  return {engine_.get(), &driver, prepared, false};
 }
 
 std::int64_t Connection::execute_raw(std::string_view sql, const Params& params) {
@@ -254,7 +254,7 @@ Savepoint Connection::begin_nested() {
   }
   std::string name = "ormc_sp_" + std::to_string(++driver.savepoint_serial);
   run_control("SAVEPOINT " + name);
-  return Savepoint(*this, std::move(name));
+  return {*this, std::move(name)};
 }
 
 void Connection::release_savepoint(const std::string& name, bool roll_back) {

@@ -98,7 +98,7 @@ std::string subtract_magnitude(const std::string& a, const std::string& b) {
 std::string multiply_magnitude(const std::string& a, const std::string& b) {
   std::vector<unsigned> sum(a.size() + b.size(), 0);
   for (std::size_t i = 0; i < a.size(); ++i) {
-    const unsigned x = static_cast<unsigned>(a[a.size() - 1 - i] - '0');
+    const auto x = static_cast<unsigned>(a[a.size() - 1 - i] - '0');
     if (x == 0) continue;
     for (std::size_t j = 0; j < b.size(); ++j) {
       sum[i + j] += x * static_cast<unsigned>(b[b.size() - 1 - j] - '0');
@@ -321,7 +321,11 @@ ScaledDecimal divide(const ScaledDecimal& a, const ScaledDecimal& b, int scale, 
   quotient.reserve(numerator.size());
   std::string remainder = "0";
   for (const char digit : numerator) {
-    remainder = remainder == "0" ? std::string(1, digit) : remainder + digit;
+    if (remainder == "0") {
+      remainder.assign(1, digit);
+    } else {
+      remainder += digit;
+    }
     char count = '0';
     while (compare_magnitude(remainder, denominator) >= 0) {
       remainder = subtract_magnitude(remainder, denominator);

@@ -180,8 +180,8 @@ std::int64_t Statement::execute() {
   return changed;
 }
 
-Result Statement::query() & { return Result(this, Statement()); }
+Result Statement::query() & { return {this, Statement()}; }
 
-Result Statement::query() && { return Result(nullptr, std::move(*this)); }
+Result Statement::query() && { return {nullptr, std::move(*this)}; }
 
 }  // namespace ormc

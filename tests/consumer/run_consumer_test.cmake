@@ -1,5 +1,7 @@
-# The consumer test, run by ctest with -DBUILD_DIR=... -DSOURCE_DIR=... -DWORK_DIR=...:
-#  1. cmake --install the ormc build into a scratch prefix;
+# The consumer test, run by ctest with -DBUILD_DIR=... -DSOURCE_DIR=... -DWORK_DIR=...
+# -DCXX=<C++ compiler>:
+#  1. cmake --install the ormc build into a scratch prefix; build and run a program with
+#     nothing but `pkg-config --cflags --libs ormc` against it;
 #  2. configure and build tests/consumer/project against it (find_package(ormc)), run it;
 #  3. rebuild with nothing changed: nothing is rebuilt;
 #  4. touch the schema: ormc runs again, but the header's text is unchanged, so the
@@ -19,6 +21,8 @@ set(build "${WORK_DIR}/build")
 file(COPY "${SOURCE_DIR}/tests/consumer/project/" DESTINATION "${project}")
 
 run(${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix "${prefix}")
+include("${SOURCE_DIR}/tests/consumer/pkg_config.cmake")
+ormc_pkg_config_build(PREFIX "${prefix}" WORK "${WORK_DIR}/pkg_config")
 run(${CMAKE_COMMAND} -S "${project}" -B "${build}" -G Ninja "-DCMAKE_PREFIX_PATH=${prefix}"
     -DCMAKE_BUILD_TYPE=Release)
 run(${CMAKE_COMMAND} --build "${build}")
@@ -53,4 +57,4 @@ file(READ "${build}/ormc_generated/consumer/shop.orm.hpp" header)
 if(NOT header MATCHES "struct Tag")
   message(FATAL_ERROR "the regenerated header lacks the new model")
 endif()
-message(STATUS "consumer: installed package, build, run and rebuild rules all work")
+message(STATUS "consumer: installed package, pkg-config, build, run and rebuild rules all work")

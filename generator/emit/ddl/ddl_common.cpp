@@ -3,6 +3,7 @@
 #include "emit/ddl/ddl_common.hpp"
 
 #include <cassert>
+#include <ranges>
 
 namespace ormc::ddl {
 namespace {
@@ -143,7 +144,7 @@ std::string DdlEmitter::foreign_key_clause(const model::Model& model,
 
 std::string DdlEmitter::column_definition(const model::Model& model,
                                           const model::Column& column) const {
-  model::ColumnId id = static_cast<model::ColumnId>(&column - model.columns.data());
+  const auto id = static_cast<model::ColumnId>(&column - model.columns.data());
   std::string out = quote_identifier(column.sql_name) + " ";
   if (column.autoincrement && single_column_key(model, id)) {
     return out + auto_key_definition(column);
@@ -175,7 +176,7 @@ std::string DdlEmitter::create_table(const model::Model& model,
     lines.push_back("CONSTRAINT " + quote_identifier(check.name) + " CHECK (" +
                     expression(check.expr, model) + ")");
   }
-  model::ModelId self = static_cast<model::ModelId>(&model - schema_.models.data());
+  const auto self = static_cast<model::ModelId>(&model - schema_.models.data());
   for (const model::ForeignKey& key : model.foreign_keys) {
     if (key.target == self || created.at(key.target) || allows_forward_references()) {
       lines.push_back(foreign_key_clause(model, key));
@@ -226,9 +227,9 @@ DdlStatements DdlEmitter::emit(const std::vector<model::ModelId>& tables,
   for (auto [id, key] : deferred) {
     result.drop.push_back(drop_foreign_key(schema_.models.at(id), *key));
   }
-  for (auto it = tables.rbegin(); it != tables.rend(); ++it) {
+  for (const model::ModelId id : std::ranges::reverse_view(tables)) {
     result.drop.push_back("DROP TABLE IF EXISTS " +
-                          quote_identifier(schema_.models.at(*it).table_name));
+                          quote_identifier(schema_.models.at(id).table_name));
   }
   drop_postlude(enums, result.drop);
   return result;

@@ -1,6 +1,7 @@
 // PostgreSQL DDL: native types (numeric, varchar, timestamptz, uuid, jsonb), enums as
 // CREATE TYPE ... AS ENUM, identity columns for `auto` keys.
 #include <memory>
+#include <ranges>
 
 #include "emit/ddl/ddl_common.hpp"
 
@@ -90,8 +91,8 @@ class PostgresqlEmitter final : public DdlEmitter {
 
   void drop_postlude(const std::vector<model::EnumId>& enums,
                      std::vector<std::string>& out) const override {
-    for (auto it = enums.rbegin(); it != enums.rend(); ++it) {
-      out.push_back("DROP TYPE IF EXISTS " + quote_identifier(schema().enums.at(*it).sql_name));
+    for (const model::EnumId id : std::ranges::reverse_view(enums)) {
+      out.push_back("DROP TYPE IF EXISTS " + quote_identifier(schema().enums.at(id).sql_name));
     }
   }
 

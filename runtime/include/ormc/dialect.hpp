@@ -34,4 +34,10 @@ class Dialect {
 //! $n placeholders, ILIKE, RETURNING.
 [[nodiscard]] const Dialect& postgresql_dialect();
 
+namespace detail {
+//! For the backend dispatch of Row::visit and Statement::visit_binder: InvalidRequestError
+//! for a backend this runtime was built without (ormc/config.hpp).
+[[noreturn]] void throw_backend_not_built(DialectKind backend);
+}  // namespace detail
+
 }  // namespace ormc

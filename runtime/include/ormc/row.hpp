@@ -7,17 +7,16 @@
 #include <utility>
 
 #include "ormc/column_type.hpp"
+#include "ormc/config.hpp"
+#include "ormc/detail/sqlite/row_reader.hpp"
 #include "ormc/dialect.hpp"
 #include "ormc/hydrate.hpp"
 #include "ormc/model.hpp"
-#include "ormc/postgres/row_reader.hpp"
-#include "ormc/sqlite/row_reader.hpp"
+#if ORMC_WITH_POSTGRESQL
+#include "ormc/detail/postgres/row_reader.hpp"
+#endif
 
 namespace ormc {
-
-namespace detail {
-[[noreturn]] void throw_backend_not_built(DialectKind backend);
-}
 
 //! A view valid until its Result moves to the next row or is destroyed. Not thread-safe.
 class Row {
@@ -30,10 +29,12 @@ class Row {
   //! reader is a direct call, so a whole result set is read after one switch.
   template <typename F>
   decltype(auto) visit(F&& f) const {
+#if ORMC_WITH_POSTGRESQL
     if (backend_ == DialectKind::postgresql) {
       const postgres::RowReader reader(static_cast<postgres::PgStatement*>(handle_));
       return std::forward<F>(f)(reader);
     }
+#endif
     if (backend_ != DialectKind::sqlite) detail::throw_backend_not_built(backend_);
     const sqlite::RowReader reader(static_cast<sqlite3_stmt*>(handle_));
     return std::forward<F>(f)(reader);

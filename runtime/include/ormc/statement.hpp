@@ -13,10 +13,13 @@
 #include <vector>
 
 #include "ormc/bind.hpp"
+#include "ormc/config.hpp"
 #include "ormc/detail/param_slot.hpp"
+#include "ormc/detail/sqlite/binder.hpp"
 #include "ormc/dialect.hpp"
-#include "ormc/postgres/binder.hpp"
-#include "ormc/sqlite/binder.hpp"
+#if ORMC_WITH_POSTGRESQL
+#include "ormc/detail/postgres/binder.hpp"
+#endif
 #include "ormc/value.hpp"
 
 namespace ormc {
@@ -27,7 +30,6 @@ namespace detail {
 class DriverConnection;
 class PreparedStatement;
 class EngineState;
-[[noreturn]] void throw_backend_not_built(DialectKind backend);
 }  // namespace detail
 
 //! Made by Connection::prepare(). Valid while its Connection is; move-only; not
@@ -105,10 +107,12 @@ class Statement {
   //! direct calls.
   template <typename F>
   decltype(auto) visit_binder(F&& f) const {
+#if ORMC_WITH_POSTGRESQL
     if (backend_ == DialectKind::postgresql) {
       const postgres::Binder binder(static_cast<postgres::PgStatement*>(native_));
       return std::forward<F>(f)(binder);
     }
+#endif
     if (backend_ != DialectKind::sqlite) detail::throw_backend_not_built(backend_);
     const sqlite::Binder binder(static_cast<sqlite3_stmt*>(native_));
     return std::forward<F>(f)(binder);

@@ -1,6 +1,6 @@
 // Binding values to PostgreSQL statement parameters: each value in PostgreSQL's text input
 // format, copied into the statement's parameter buffer (sent by PQexecPrepared).
-#include "ormc/postgres/binder.hpp"
+#include "ormc/detail/postgres/binder.hpp"
 
 #include <charconv>
 #include <chrono>

@@ -2,7 +2,7 @@
 // of the types that have one decoded directly, everything else parsed from its text (a
 // binary value read as another type goes through its text form, so both formats read the
 // same).
-#include "ormc/postgres/row_reader.hpp"
+#include "ormc/detail/postgres/row_reader.hpp"
 
 #include <charconv>
 #include <chrono>

@@ -6,11 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "ormc/config.hpp"
 #include "ormc/detail/row_batch.hpp"
-#include "ormc/postgres/binder.hpp"
+#include "ormc/detail/sqlite/binder.hpp"
 #include "ormc/query.hpp"
-#include "ormc/sqlite/binder.hpp"
 #include "ormc/transaction.hpp"
+#if ORMC_WITH_POSTGRESQL
+#include "ormc/detail/postgres/binder.hpp"
+#endif
 
 namespace ormc::detail {
 namespace {
@@ -37,8 +40,12 @@ class RenderedBatch final : public RowBatch {
     bind_values(i, binder);
   }
   void bind(std::size_t i, const postgres::Binder& binder) override {
+#if ORMC_WITH_POSTGRESQL
     if (parameters_ != nullptr) return parameters_->bind(i, binder);
     bind_values(i, binder);
+#else
+    (void)i, (void)binder;  // no PostgreSQL connection exists in this runtime
+#endif
   }
   [[nodiscard]] std::optional<std::size_t> value_count(std::size_t i) const override {
     if (parameters_ != nullptr) return std::nullopt;  // bound from the objects, as rendered

@@ -13,10 +13,13 @@
 #include "detail/engine_state.hpp"
 #include "ormc/connection.hpp"
 #include "ormc/detail/row_batch.hpp"
+#include "ormc/config.hpp"
+#include "ormc/detail/sqlite/binder.hpp"
 #include "ormc/error.hpp"
-#include "ormc/postgres/binder.hpp"
 #include "ormc/row.hpp"
-#include "ormc/sqlite/binder.hpp"
+#if ORMC_WITH_POSTGRESQL
+#include "ormc/detail/postgres/binder.hpp"
+#endif
 
 namespace ormc::detail {
 namespace {
@@ -70,11 +73,13 @@ class ChunkExecutions final : public BatchExecutions {
                           std::to_string(statement.parameter_count()) +
                           " parameters\n  SQL: " + std::string(statement.sql()));
     }
+#if ORMC_WITH_POSTGRESQL
     if (kind_ == DialectKind::postgresql) {
       batch_.bind(at, postgres::Binder(static_cast<postgres::PgStatement*>(statement.native())));
-    } else {
-      batch_.bind(at, sqlite::Binder(static_cast<sqlite3_stmt*>(statement.native())));
+      return statement;
     }
+#endif
+    batch_.bind(at, sqlite::Binder(static_cast<sqlite3_stmt*>(statement.native())));
     return statement;
   }
 

@@ -1,6 +1,6 @@
 // Binding values to SQLite statement parameters: numbers natively, everything else as text
 // (ISO 8601 for dates and times) or blobs.
-#include "ormc/sqlite/binder.hpp"
+#include "ormc/detail/sqlite/binder.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -20,6 +20,7 @@ namespace {
 // SQLite's SQLITE_STATIC / SQLITE_TRANSIENT are old-style-cast macros; these are the same
 // values (0 and -1) spelled for -Wold-style-cast.
 sqlite3_destructor_type lifetime(bool stable) {
+  // NOLINTNEXTLINE(performance-no-int-to-ptr): SQLITE_TRANSIENT is this very cast
   return stable ? nullptr
                 : reinterpret_cast<sqlite3_destructor_type>(static_cast<std::intptr_t>(-1));
 }

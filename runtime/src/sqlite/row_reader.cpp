@@ -1,6 +1,6 @@
 // Reading SQLite result columns into C++ values, checking the storage class of each value
 // (SQLite columns are dynamically typed) so a mismatch is an error, not a silent 0.
-#include "ormc/sqlite/row_reader.hpp"
+#include "ormc/detail/sqlite/row_reader.hpp"
 
 #include <charconv>
 #include <cmath>

@@ -41,7 +41,7 @@ class CopyWriter {
   CopyWriter(const CopyWriter&) = delete;
   CopyWriter& operator=(const CopyWriter&) = delete;
 
-  // The Binder interface (ormc/postgres/binder.hpp), for bind_column().
+  // The Binder interface (ormc/detail/postgres/binder.hpp), for bind_column().
   void bind_null(int index) const;
   void bind(int index, bool value) const;
   void bind(int index, std::int64_t value) const;

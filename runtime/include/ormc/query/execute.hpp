@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "ormc/config.hpp"
 #include "ormc/connection.hpp"
 #include "ormc/detail/bulk_rows.hpp"
 #include "ormc/error.hpp"
@@ -97,7 +98,11 @@ class ObjectParameters final : public BatchParameters {
 
   void bind(std::size_t i, const sqlite::Binder& binder) const override { bind_with(binder, i); }
   void bind(std::size_t i, const postgres::Binder& binder) const override {
+#if ORMC_WITH_POSTGRESQL
     bind_with(binder, i);
+#else
+    (void)i, (void)binder;  // no PostgreSQL connection exists in this runtime
+#endif
   }
 
   [[nodiscard]] std::vector<std::string> log_values(std::size_t i) const override {

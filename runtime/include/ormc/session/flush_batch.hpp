@@ -69,7 +69,13 @@ class FlushBatch final : public RowBatch {
   [[nodiscard]] std::span<const std::string> texts() const override { return texts_; }
   [[nodiscard]] std::size_t text_of(std::size_t i) const override { return writes_[i].text; }
   void bind(std::size_t i, const sqlite::Binder& binder) override { bind_write(i, binder); }
-  void bind(std::size_t i, const postgres::Binder& binder) override { bind_write(i, binder); }
+  void bind(std::size_t i, const postgres::Binder& binder) override {
+#if ORMC_WITH_POSTGRESQL
+    bind_write(i, binder);
+#else
+    (void)i, (void)binder;  // no PostgreSQL connection exists in this runtime
+#endif
+  }
 
   void read(std::size_t i, const Row& row) override {
     // The returned key is kept aside: the object takes it only when the whole flush

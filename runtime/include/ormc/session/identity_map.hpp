@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "ormc/config.hpp"
 #include "ormc/connection.hpp"
 #include "ormc/detail/bulk_rows.hpp"
 #include "ormc/detail/decimal_column.hpp"
@@ -310,6 +311,7 @@ class IdentityMap final : public ModelMapBase {
   void write(FlushContext& context, std::span<EntryT* const> inserts,
              std::span<EntryT* const> updates) {
     const Dialect& dialect = context.connection.dialect();
+#if ORMC_WITH_POSTGRESQL
     if constexpr (autoincrement_column<M>() >= 0) {
       if (dialect.kind() == DialectKind::postgresql && context.copy_threshold > 0 &&
           inserts.size() >= context.copy_threshold) {
@@ -318,6 +320,7 @@ class IdentityMap final : public ModelMapBase {
         if (updates.empty()) return;
       }
     }
+#endif
     std::vector<Write> writes;
     writes.reserve(inserts.size() + updates.size());
     texts_.clear();
@@ -374,6 +377,7 @@ class IdentityMap final : public ModelMapBase {
   //! the keys are reserved from the identity sequence in one statement, the objects take
   //! them, and all go by one COPY (which returns no rows). A failure takes the reserved
   //! keys back out of the objects: they are pending again, as they were.
+#if ORMC_WITH_POSTGRESQL
   void copy_inserts(FlushContext& context, std::span<EntryT* const> inserts) {
     constexpr auto key = static_cast<std::size_t>(autoincrement_column<M>());
     using Key = typename column_t<M, key>::value_type;
@@ -409,6 +413,7 @@ class IdentityMap final : public ModelMapBase {
       touch(*entry);
     }
   }
+#endif
 
   static bool changes_key(const ColumnMask<M>& mask) {
     for (std::size_t key : model_traits<M>::primary_key) {

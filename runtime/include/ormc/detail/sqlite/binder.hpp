@@ -1,5 +1,7 @@
 // Binds C++ values to the parameters of one SQLite prepared statement. The typed layer
 // (ormc/bind.hpp) calls it once per value, directly: no virtual call, no allocation by ormc.
+// Implementation, not API: installed because inline binding code calls it; it may change
+// in any release (bind through Statement instead).
 #pragma once
 
 #include <cstddef>

@@ -11,9 +11,11 @@
 
 namespace ormc::cli {
 
-class Session {
+//! One run of a compiling command (check, dump, fmt, generate, graph) on its files: the
+//! diagnostics it collects and the compilation it drives. Not the ORM's ormc::Session.
+class Invocation {
  public:
-  explicit Session(const ParsedArgs& args);
+  explicit Invocation(const ParsedArgs& args);
 
   //! Checks the command-line files exist; prints one line and returns false otherwise.
   bool inputs_readable(const char* command) const;

@@ -1,5 +1,5 @@
 // Shared command plumbing: flags -> DiagnosticEngine options, file checks, rendering.
-#include "cli/session.hpp"
+#include "cli/invocation.hpp"
 
 #include <unistd.h>
 
@@ -34,18 +34,18 @@ std::optional<std::size_t> parse_error_limit(const ParsedArgs& args) {
   return static_cast<std::size_t>(std::stoul(text));
 }
 
-DiagnosticEngine::Options Session::engine_options(const ParsedArgs& args) {
+DiagnosticEngine::Options Invocation::engine_options(const ParsedArgs& args) {
   DiagnosticEngine::Options options;
   options.warnings_as_errors = args.has("werror");
   options.error_limit = parse_error_limit(args).value_or(50);
   return options;
 }
 
-Session::Session(const ParsedArgs& args)
+Invocation::Invocation(const ParsedArgs& args)
     : args_(args), diagnostics_(engine_options(args)), compilation_(diagnostics_) {}
 
 // stat() only: the file is not opened here, so a FIFO named by mistake cannot block.
-bool Session::inputs_readable(const char* command) const {
+bool Invocation::inputs_readable(const char* command) const {
   for (const std::string& file : args_.files) {
     std::error_code error;
     auto status = std::filesystem::status(file, error);
@@ -73,7 +73,7 @@ bool Session::inputs_readable(const char* command) const {
   return true;
 }
 
-std::optional<model::Schema> Session::compile() {
+std::optional<model::Schema> Invocation::compile() {
   compilation_.load(args_.files);
   auto schema = compilation_.check();
   render();
@@ -82,7 +82,7 @@ std::optional<model::Schema> Session::compile() {
 
 // Rendered into memory and written at once: std::cerr is unbuffered, so writing it piece
 // by piece costs a system call per piece (the JSON writer writes a character at a time).
-void Session::render() const {
+void Invocation::render() const {
   std::ostringstream text;
   if (args_.value_or("diagnostics-format", "text") == "json") {
     render_json(text, diagnostics_, compilation_.sources());

@@ -1,5 +1,7 @@
 // Reads the columns of a PostgreSQL statement's current row into C++ values. The typed
 // layer (ormc/hydrate.hpp) calls it once per value, directly: no virtual call.
+// Implementation, not API: installed because inline hydration code calls it; it may change
+// in any release (read through Row instead).
 #pragma once
 
 #include <cstdint>

@@ -1,5 +1,7 @@
 // Binds C++ values to the parameters of one PostgreSQL prepared statement. The typed layer
 // (ormc/bind.hpp) calls it once per value, directly: no virtual call.
+// Implementation, not API: installed because inline binding code calls it; it may change
+// in any release (bind through Statement instead).
 #pragma once
 
 #include <cstddef>

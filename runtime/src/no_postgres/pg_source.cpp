@@ -1,0 +1,31 @@
+// What a runtime built with ORMC_WITH_POSTGRESQL=OFF has in place of src/postgres/: every
+// way into the PostgreSQL backend refuses, with an error that says how to get it.
+#include "postgres/pg_source.hpp"
+
+#include <string>
+
+#include "ormc/error.hpp"
+
+namespace ormc::postgres {
+namespace {
+
+[[noreturn]] void throw_not_built(const std::string& what) {
+  throw ArgumentError(what +
+                      ": this ormc runtime was built without PostgreSQL "
+                      "(ORMC_WITH_POSTGRESQL=OFF); rebuild ormc with "
+                      "-DORMC_WITH_POSTGRESQL=ON (it needs libpq) to connect to PostgreSQL");
+}
+
+}  // namespace
+
+pool::Factory connection_factory(detail::EngineState& state) {
+  throw_not_built("engine URL '" + state.url.str() + "'");
+}
+
+// Reached first when a postgresql:// URL has options: refuse there too, rather than call
+// a PostgreSQL option unknown.
+bool is_driver_option(std::string_view name) {
+  throw_not_built("engine URL option '" + std::string(name) + "' of a postgresql:// URL");
+}
+
+}  // namespace ormc::postgres
