@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ormc/error.hpp"
+#include "postgres/pg_conninfo.hpp"
 
 namespace ormc::postgres {
 namespace {
@@ -17,6 +18,12 @@ namespace {
 }
 
 }  // namespace
+
+// A string that is not a URL is taken for a libpq conninfo string: PostgreSQL's.
+// Its text is not repeated: it may hold a password.
+Url parse_conninfo(std::string_view /*text*/) {
+  throw_not_built("an engine string that is not a URL (a libpq conninfo string)");
+}
 
 pool::Factory connection_factory(detail::EngineState& state) {
   throw_not_built("engine URL '" + state.url.str() + "'");

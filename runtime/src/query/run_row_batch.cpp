@@ -11,9 +11,9 @@
 
 #include "detail/driver_connection.hpp"
 #include "detail/engine_state.hpp"
+#include "ormc/config.hpp"
 #include "ormc/connection.hpp"
 #include "ormc/detail/row_batch.hpp"
-#include "ormc/config.hpp"
 #include "ormc/detail/sqlite/binder.hpp"
 #include "ormc/error.hpp"
 #include "ormc/row.hpp"

@@ -19,6 +19,7 @@
 #include "ormc/config.hpp"
 #include "ormc/connection.hpp"
 #include "ormc/detail/bulk_rows.hpp"
+#include "ormc/detail/row_batch.hpp"  // the binders BatchParameters binds through, declared
 #include "ormc/error.hpp"
 #include "ormc/query/delete.hpp"
 #include "ormc/query/insert.hpp"

@@ -12,16 +12,19 @@
 #include <vector>
 
 #include "ormc/bind.hpp"
+#include "ormc/config.hpp"
 #include "ormc/detail/row_batch.hpp"
+#include "ormc/detail/sqlite/binder.hpp"
 #include "ormc/error.hpp"
 #include "ormc/hydrate.hpp"
-#include "ormc/postgres/binder.hpp"
 #include "ormc/row.hpp"
 #include "ormc/session/column_values.hpp"
 #include "ormc/session/entry.hpp"
 #include "ormc/session/model_sql.hpp"
-#include "ormc/sqlite/binder.hpp"
 #include "ormc/value.hpp"
+#if ORMC_WITH_POSTGRESQL
+#include "ormc/detail/postgres/binder.hpp"
+#endif
 
 namespace ormc::detail {
 
