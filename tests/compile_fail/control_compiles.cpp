@@ -8,6 +8,7 @@
 
 #include "ormc/connection.hpp"
 #include "ormc/query.hpp"
+#include "ormc/session.hpp"
 #include "test_model.hpp"
 
 using namespace testdb;
@@ -30,4 +31,11 @@ void run(ormc::Connection& conn) {
   (void)ormc::select<User>().where(user::age > 10).all(conn);
   (void)ormc::select(ormc::sum(post::views)).scalar(conn);
   (void)ormc::insert<User>().values(User{}).on_conflict(user::email).do_update(user::username);
+}
+
+// Session::get with keys of the column's type, or converting to it without narrowing.
+void get(ormc::Session& session) {
+  (void)session.get<User>(std::int64_t{1});
+  (void)session.get<User>(1);
+  (void)session.get<Post>(std::int32_t{2});
 }

@@ -193,11 +193,13 @@ void run_workloads(const std::string& backend, ormc::Engine& engine, Raw& raw,
       w.paths.push_back(
           fresh("per-row INSERT, one pipeline", [&] { return raw.insert_pipelined(users); }));
       w.paths.push_back(fresh("COPY FROM STDIN (text)", [&] { return raw.insert_copy(users); }));
-      // The ORM's COPY path (issue 9, item 6) is being built: when it lands, add its path
-      // here (a Core COPY insert of `users`, and the Session flush that sends new objects
-      // by COPY) and compare each with the raw COPY (index 4).
-      w.comparisons = {{0, 2}, {0, 3}, {0, 4}, {1, 3}, {1, 4}};
-      run.notes.emplace_back("W1 through the ORM's COPY path: not measured (not in this build).");
+      // The Session sends this many new objects by COPY (SessionOptions::copy_threshold);
+      // path 5 is the same Session with COPY off (an INSERT per object, pipelined).
+      w.paths.push_back(fresh("Session add() x N + commit(), copy_threshold = 0",
+                              [&] { return orm::session_insert_without_copy(engine, users); }));
+      w.paths.push_back(fresh("Core insert<User>().values(vector).copy() (binary)",
+                              [&] { return orm::core_copy(engine, users); }));
+      w.comparisons = {{0, 4}, {5, 3}, {5, 2}, {1, 3}, {1, 4}, {6, 4}};
     } else {
       w.paths.push_back(fresh("per-row INSERT", [&] { return raw.insert(users); }));
       w.comparisons = {{0, 2}, {1, 2}};

@@ -32,6 +32,23 @@ Outcome session_insert(ormc::Engine& engine, const std::vector<User>& users) {
   });
 }
 
+Outcome session_insert_without_copy(ormc::Engine& engine, const std::vector<User>& users) {
+  return timed(engine, [&](Outcome&) {
+    ormc::SessionOptions options;
+    options.copy_threshold = 0;  // an INSERT per object (pipelined on PostgreSQL)
+    ormc::Session session(engine, options);
+    for (const User& user : users) session.add(user);
+    session.commit();
+  });
+}
+
+Outcome core_copy(ormc::Engine& engine, const std::vector<User>& users) {
+  return timed(engine, [&](Outcome&) {
+    ormc::Connection conn = engine.connect();
+    ormc::insert<User>().values(users).copy(conn);
+  });
+}
+
 Outcome core_insert(ormc::Engine& engine, const std::vector<User>& users) {
   return timed(engine, [&](Outcome&) {
     ormc::Connection conn = engine.connect();

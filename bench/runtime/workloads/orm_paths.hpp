@@ -14,6 +14,10 @@ namespace wl_bench::orm {
 Outcome session_insert(ormc::Engine& engine, const std::vector<User>& users);
 //! W1: Core insert<User>().values(users).execute(conn).
 Outcome core_insert(ormc::Engine& engine, const std::vector<User>& users);
+//! W1 through the Session with SessionOptions::copy_threshold = 0: an INSERT per object.
+Outcome session_insert_without_copy(ormc::Engine& engine, const std::vector<User>& users);
+//! W1 through Core's COPY (PostgreSQL): insert<User>().values(users).copy(conn).
+Outcome core_copy(ormc::Engine& engine, const std::vector<User>& users);
 //! W2: a fresh Session, get<User>(id) of every id in order (each a miss: one SELECT).
 Outcome session_get(ormc::Engine& engine, const std::vector<std::int64_t>& ids);
 //! W3: a fresh Session, query<User>() where age > 30 order by id.
