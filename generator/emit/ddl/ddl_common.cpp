@@ -3,7 +3,6 @@
 #include "emit/ddl/ddl_common.hpp"
 
 #include <cassert>
-#include <ranges>
 
 namespace ormc::ddl {
 namespace {
@@ -227,7 +226,10 @@ DdlStatements DdlEmitter::emit(const std::vector<model::ModelId>& tables,
   for (auto [id, key] : deferred) {
     result.drop.push_back(drop_foreign_key(schema_.models.at(id), *key));
   }
-  for (const model::ModelId id : std::ranges::reverse_view(tables)) {
+  // Reverse iterators, not std::ranges::reverse_view: clang 14 (the ASan build) cannot
+  // compile libstdc++ 12's <ranges>.
+  for (auto it = tables.rbegin(); it != tables.rend(); ++it) {
+    const model::ModelId id = *it;
     result.drop.push_back("DROP TABLE IF EXISTS " +
                           quote_identifier(schema_.models.at(id).table_name));
   }

@@ -1,7 +1,6 @@
 // PostgreSQL DDL: native types (numeric, varchar, timestamptz, uuid, jsonb), enums as
 // CREATE TYPE ... AS ENUM, identity columns for `auto` keys.
 #include <memory>
-#include <ranges>
 
 #include "emit/ddl/ddl_common.hpp"
 
@@ -91,7 +90,10 @@ class PostgresqlEmitter final : public DdlEmitter {
 
   void drop_postlude(const std::vector<model::EnumId>& enums,
                      std::vector<std::string>& out) const override {
-    for (const model::EnumId id : std::ranges::reverse_view(enums)) {
+    // Reverse iterators, not std::ranges::reverse_view: clang 14 (the ASan build) cannot
+    // compile libstdc++ 12's <ranges>.
+    for (auto it = enums.rbegin(); it != enums.rend(); ++it) {
+      const model::EnumId id = *it;
       out.push_back("DROP TYPE IF EXISTS " + quote_identifier(schema().enums.at(id).sql_name));
     }
   }

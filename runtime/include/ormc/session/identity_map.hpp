@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cstddef>
 #include <memory>
-#include <ranges>
 #include <span>
 #include <string>
 #include <utility>
@@ -396,9 +395,7 @@ class IdentityMap final : public ModelMapBase {
       }
       std::array<std::size_t, model_column_count<M>> columns{};
       for (std::size_t i = 0; i < columns.size(); ++i) columns[i] = i;
-      copy_rows<M>(context.connection,
-                   inserts | std::views::transform([](EntryT* e) -> const M& { return e->object; }),
-                   columns);
+      copy_rows<M>(context.connection, ObjectsOf{inserts}, columns);
       if (explicit_key) advance_key_generator<M>(context.connection);
     } catch (...) {
       for (EntryT* entry : keyless) column_at<M, key>().of(entry->object) = Key{};
@@ -414,6 +411,23 @@ class IdentityMap final : public ModelMapBase {
     }
   }
 #endif
+
+  //! The objects of `entries`, as a range copy_rows() walks (not std::views::transform:
+  //! clang 14, the ASan build, cannot compile libstdc++ 12's <ranges>).
+  struct ObjectsOf {
+    struct Iterator {
+      EntryT* const* at;
+      const M& operator*() const { return (*at)->object; }
+      Iterator& operator++() {
+        ++at;
+        return *this;
+      }
+      bool operator!=(const Iterator& other) const { return at != other.at; }
+    };
+    std::span<EntryT* const> entries;
+    [[nodiscard]] Iterator begin() const { return {entries.data()}; }
+    [[nodiscard]] Iterator end() const { return {entries.data() + entries.size()}; }
+  };
 
   static bool changes_key(const ColumnMask<M>& mask) {
     for (std::size_t key : model_traits<M>::primary_key) {
