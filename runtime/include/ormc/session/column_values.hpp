@@ -20,14 +20,20 @@ struct ColumnSlot {
   T value{};
 };
 
-template <Model M, typename Indices = std::make_index_sequence<model_column_count<M>>>
-struct ColumnValues;
+template <Model M, typename Indices>
+struct ColumnSlots;
 
 //! A flat aggregate of every column's value (no recursive tuple: it costs one base per
 //! column to instantiate).
 template <Model M, std::size_t... I>
-struct ColumnValues<M, std::index_sequence<I...>>
+struct ColumnSlots<M, std::index_sequence<I...>>
     : ColumnSlot<I, typename column_t<M, I>::value_type>... {};
+
+//! The column values of M. A class of its own (not an alias with a defaulted index
+//! sequence), so that functions taking a ColumnValues<M> deduce M on every compiler: clang
+//! cannot match its own make_index_sequence against std::index_sequence in a deduction.
+template <Model M>
+struct ColumnValues : ColumnSlots<M, std::make_index_sequence<model_column_count<M>>> {};
 
 //! The value of column I in `values`.
 template <std::size_t I, Model M>
