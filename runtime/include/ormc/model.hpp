@@ -132,7 +132,9 @@ namespace detail {
 
 template <const auto&... C, typename F>
 constexpr void for_each_listed(column_list<C...>*, F& f) {
-  (f(C), ...);
+  // A braced list, evaluated left to right, rather than a comma fold: clang nests a fold's
+  // expressions and refuses more than 256 (-fbracket-depth), and a model may have 400 columns.
+  [[maybe_unused]] const int in_order[] = {0, (f(C), 0)...};
 }
 
 // column_at's lookup: a class deriving from one indexed_column<I, C> per column, from which

@@ -52,7 +52,9 @@ using ColumnMask = std::array<bool, model_column_count<M>>;
 //! Calls f(column, index constant) for every column of M, in order.
 template <Model M, typename F, std::size_t... I>
 constexpr void for_each_column_indexed(F&& f, std::index_sequence<I...> /*unused*/) {
-  (f(column_at<M, I>(), std::integral_constant<std::size_t, I>{}), ...);
+  // A braced list (left to right), not a comma fold: clang limits a fold's nesting to 256.
+  [[maybe_unused]] const int in_order[] = {
+      0, (f(column_at<M, I>(), std::integral_constant<std::size_t, I>{}), 0)...};
 }
 template <Model M, typename F>
 constexpr void for_each_column_indexed(F&& f) {
