@@ -140,12 +140,7 @@ class IdentityMap final : public ModelMapBase {
     } else {
       for (EntryT* entry : flagged_) consider(*entry);
     }
-    if (inserts.empty() && updates.empty()) {
-      pending_.clear();
-      clear_flags();
-      return;
-    }
-    write(context, inserts, updates);
+    if (!inserts.empty() || !updates.empty()) write(context, inserts, updates);
     pending_.clear();
     clear_flags();
   }
