@@ -22,7 +22,8 @@ auto aggregate(E&& e) {
   // COUNT of decimals is an integer; SUM, AVG, MIN and MAX of them are decimals.
   data.nodes.back().decimal = decimal_operand_v<E> && op != Op::count && op != Op::count_distinct;
   append_expr(data, std::forward<E>(e));
-  return make_expr<R, expr_models_t<E>>(std::move(data));
+  // COUNT is never NULL; the others are optional already (of no rows, or no joined rows).
+  return make_expr<R, expr_models_t<E>, model_list<>>(std::move(data));
 }
 
 template <typename T>

@@ -48,6 +48,7 @@ struct expr_traits<Condition<Ms...>> {
   static constexpr bool is_expression = true;
   using value_type = bool;
   using models = detail::model_list<Ms...>;
+  using null_if = models;
   template <typename C>
   static void append_to(detail::ExprData& out, C&& c) {
     out.append(std::forward<C>(c).data());

@@ -59,12 +59,17 @@ class ExpressionMethods {
 };
 
 //! An SQL expression whose values have C++ type T (std::optional<U> when it can be NULL),
-//! reading the columns of the models in Models (a detail::model_list).
-template <typename T, typename Models>
-class Expr : public ExpressionMethods<Expr<T, Models>> {
+//! reading the columns of the sources in Models (a detail::model_list of models, aliases,
+//! derived tables). NullIf: the sources whose absence makes it NULL: when one of them is on
+//! the outer side of an outer join, a select reads the expression as std::optional<T>. It
+//! is Models for most expressions (NULL in, NULL out), and none for COUNT, IS NULL,
+//! COALESCE with a value, EXISTS.
+template <typename T, typename Models, typename NullIf = Models>
+class Expr : public ExpressionMethods<Expr<T, Models, NullIf>> {
  public:
   using value_type = T;
   using models = Models;
+  using null_if = NullIf;
 
   Expr() = default;
   explicit Expr(detail::ExprData data) : data_(std::move(data)) {}
@@ -87,6 +92,7 @@ struct expr_traits<Column<M, T, I>> {
   static constexpr bool is_expression = true;
   using value_type = T;
   using models = detail::model_list<M>;
+  using null_if = models;
   template <typename C>
   static void append_to(detail::ExprData& out, const C& column) {
     out.add_column(std::string_view(model_traits<M>::table_name), column.name,
@@ -94,11 +100,12 @@ struct expr_traits<Column<M, T, I>> {
   }
 };
 
-template <typename T, typename Models>
-struct expr_traits<Expr<T, Models>> {
+template <typename T, typename Models, typename NullIf>
+struct expr_traits<Expr<T, Models, NullIf>> {
   static constexpr bool is_expression = true;
   using value_type = T;
   using models = Models;
+  using null_if = NullIf;
   template <typename E>
   static void append_to(detail::ExprData& out, E&& e) {
     out.append(std::forward<E>(e).data());
@@ -112,6 +119,9 @@ template <typename E>
 using expr_value_t = typename expr_traits<std::remove_cvref_t<E>>::value_type;
 template <typename E>
 using expr_models_t = typename expr_traits<std::remove_cvref_t<E>>::models;
+//! The sources whose absence (an outer join) makes E NULL.
+template <typename E>
+using expr_null_if_t = typename expr_traits<std::remove_cvref_t<E>>::null_if;
 
 //! A column descriptor of any model: what insert, update and upsert assign to.
 template <typename C>
@@ -192,9 +202,9 @@ inline constexpr bool decimal_operand_v = [] {
     return category_of<std::decay_t<X>>() == Category::decimal;
 }();
 
-template <typename T, typename Models>
-Expr<T, Models> make_expr(ExprData data) {
-  return Expr<T, Models>(std::move(data));
+template <typename T, typename Models, typename NullIf = Models>
+Expr<T, Models, NullIf> make_expr(ExprData data) {
+  return Expr<T, Models, NullIf>(std::move(data));
 }
 
 }  // namespace detail

@@ -11,7 +11,8 @@ template <Expression E>
   detail::ExprData data;
   data.add_operator(negated ? detail::Op::is_not_null : detail::Op::is_null, 1);
   detail::append_expr(data, e);
-  return detail::make_expr<bool, expr_models_t<E>>(std::move(data));
+  // Never NULL, even over the missing side of an outer join.
+  return detail::make_expr<bool, expr_models_t<E>, detail::model_list<>>(std::move(data));
 }
 
 }  // namespace ormc

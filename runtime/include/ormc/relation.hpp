@@ -1,0 +1,61 @@
+// Relation descriptors: what generated code says about each relation a schema declares
+// (`album -> Album? by(AlbumId) back(tracks)`), as types, so that a statement can join
+// along it (select(...).select_from<Track>().join(track::album)) with the ON clause derived
+// from the foreign key, and the relationships of the Session can load it.
+//
+// A relation is a path of one hop (many-to-one, one-to-many, one-to-one) or two hops (a
+// many-to-many through its association table). Each hop joins one model on column pairs:
+// the previous model's columns equal to the joined model's columns, in order.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+
+#include "ormc/model.hpp"
+
+namespace ormc {
+
+enum class RelationKind : unsigned char { many_to_one, one_to_many, one_to_one, many_to_many };
+
+//! One hop of a relation's join path: join model To ON From's columns `From` equal To's
+//! columns `To`, pairwise. Both are column_list packs of the same length.
+template <typename To, typename FromColumns, typename ToColumns>
+struct RelationHop {
+  using target = To;
+  using from_columns = FromColumns;
+  using to_columns = ToColumns;
+};
+
+template <typename... Hops>
+struct relation_path {
+  static constexpr std::size_t size = sizeof...(Hops);
+};
+
+//! The relation of model M named `name`, reaching model Target along Path (a relation_path
+//! of RelationHop). `Nullable`: the joined rows may be missing (a to-one relation whose
+//! foreign key may be NULL, or any collection), so an automatic join is a LEFT JOIN;
+//! otherwise an INNER JOIN loses no row of M.
+template <typename M, typename Target, RelationKind Kind, bool Nullable, typename Path>
+struct Relation {
+  using model_type = M;
+  using target_type = Target;
+  using path = Path;
+  static constexpr RelationKind kind = Kind;
+  static constexpr bool nullable = Nullable;
+  static constexpr bool many =
+      Kind == RelationKind::one_to_many || Kind == RelationKind::many_to_many;
+
+  std::string_view name;         //!< the relation's name in the schema: "album"
+  std::string_view back_name{};  //!< the inverse relation's name on Target, or empty
+};
+
+template <typename R>
+struct is_relation : std::false_type {};
+template <typename M, typename T, RelationKind K, bool N, typename P>
+struct is_relation<Relation<M, T, K, N, P>> : std::true_type {};
+
+template <typename R>
+concept RelationDescriptor = is_relation<std::remove_cvref_t<R>>::value;
+
+}  // namespace ormc
