@@ -235,7 +235,8 @@ TEST_CASE("columns of two models") {
   FOR_EACH_BACKEND(backend) {
     Database db(backend);
     auto rows = ormc::select(user::username, post::title)
-                    .where(post::author_id == user::id && post::views > 30)
+                    .join<Post>(post::author_id == user::id)
+                    .where(post::views > 30)
                     .order_by(post::id)
                     .all(db.conn);
     CHECK(rows == std::vector<std::tuple<std::string, std::string>>{{"bob", "post 4"},

@@ -78,9 +78,12 @@ TEST_CASE("distinct, select_from, several models") {
   auto c = ormc::select(ormc::count_all()).select_from<User>().where(user::age > 3);
   static_assert(std::is_same_v<decltype(c)::result_type, std::tuple<std::int64_t>>);
   CHECK(sql(c) == R"(SELECT COUNT(*) FROM "users" WHERE "users"."age" > ?1)");
-  auto j = ormc::select(user::username, post::title).where(post::author_id == user::id);
-  CHECK(sql(j) == R"(SELECT "users"."username", "posts"."title" FROM "users", "posts")"
-                  R"( WHERE "posts"."author_id" = "users"."id")");
+  // Two models need a join: the FROM model is the first item's, the joined one follows.
+  auto j = ormc::select(user::username, post::title).join<Post>(post::author_id == user::id);
+  CHECK(sql(j) == R"(SELECT "users"."username", "posts"."title" FROM "users")"
+                  R"( JOIN "posts" ON "posts"."author_id" = "users"."id")");
+  auto x = ormc::select(user::username, post::title).cross_join<Post>();
+  CHECK(sql(x) == R"(SELECT "users"."username", "posts"."title" FROM "users" CROSS JOIN "posts")");
 }
 
 TEST_CASE("insert one object: the unset autoincrement key is omitted, now() filled") {

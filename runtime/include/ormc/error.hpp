@@ -126,8 +126,6 @@ class DetachedInstanceError : public Error {
   using Error::Error;
 };
 
-//! The API was called in a state that does not allow it (commit without a transaction,
-//! a statement used after its connection closed, ...): a bug in the calling code.
 //! A Session flush's UPDATE or DELETE matched no row: the row was deleted, or (with a
 //! version counter) changed, by someone else since the session read it. Nothing of the
 //! flush is committed (SQLAlchemy's sqlalchemy.orm.exc.StaleDataError).
@@ -136,6 +134,9 @@ class StaleDataError : public Error {
   using Error::Error;
 };
 
+//! The API was called in a state that does not allow it (commit without a transaction,
+//! a statement used after its connection closed, a clause the connection's database does
+//! not have, ...): a bug in the calling code.
 class InvalidRequestError : public Error {
  public:
   using Error::Error;

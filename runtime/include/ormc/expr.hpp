@@ -10,6 +10,7 @@
 #include "ormc/expr/condition.hpp"   // IWYU pragma: export
 #include "ormc/expr/expression.hpp"  // IWYU pragma: export
 #include "ormc/expr/in.hpp"          // IWYU pragma: export
+#include "ormc/expr/label.hpp"       // IWYU pragma: export
 #include "ormc/expr/like.hpp"        // IWYU pragma: export
 #include "ormc/expr/logical.hpp"     // IWYU pragma: export
 #include "ormc/expr/null_test.hpp"   // IWYU pragma: export

@@ -105,6 +105,11 @@ struct Column {
   [[nodiscard]] auto is_not_null() const { return expr_is_null(*this, true); }
   [[nodiscard]] auto asc() const { return expr_order(*this, false); }
   [[nodiscard]] auto desc() const { return expr_order(*this, true); }
+  //! Names the column in a select list: user::name.as("author") (a string literal).
+  template <std::size_t N>
+  [[nodiscard]] auto as(const char (&label)[N]) const {
+    return expr_label(*this, label);
+  }
 };
 
 template <typename T>

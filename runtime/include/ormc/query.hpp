@@ -7,5 +7,7 @@
 #include "ormc/query/execute.hpp"  // IWYU pragma: export
 #include "ormc/query/insert.hpp"   // IWYU pragma: export
 #include "ormc/query/select.hpp"   // IWYU pragma: export
+#include "ormc/query/set_operation.hpp"  // IWYU pragma: export
+#include "ormc/query/subquery.hpp"       // IWYU pragma: export
 #include "ormc/query/update.hpp"   // IWYU pragma: export
 #include "ormc/query/upsert.hpp"   // IWYU pragma: export

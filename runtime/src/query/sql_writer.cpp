@@ -5,6 +5,8 @@
 #include <string>
 #include <utility>
 
+#include "ormc/query/select_data.hpp"
+
 namespace ormc {
 namespace {
 
@@ -44,6 +46,8 @@ int precedence(Op op) {
     case Op::multiply:
     case Op::divide: return multiplicative_level;
     case Op::negate: return unary_level;
+    case Op::in_select:
+    case Op::not_in_select: return comparison_level;
     case Op::asc:
     case Op::desc: return 0;  // only ever at the top of an ORDER BY item
     default: return primary_level;
@@ -81,12 +85,7 @@ std::string_view function_name(Op op) {
   }
 }
 
-//! Moves pos past the tree at pos without rendering it.
-void skip(const detail::ExprData& data, std::size_t& pos) {
-  const std::uint32_t operands = data.nodes[pos].operands;
-  ++pos;
-  for (std::uint32_t i = 0; i < operands; ++i) skip(data, pos);
-}
+using detail::skip_tree;
 
 std::string_view decimal_function(Op op) {
   switch (op) {
@@ -117,7 +116,7 @@ bool decimal_operands(const detail::ExprData& data, std::size_t pos) {
   for (std::uint32_t i = 0; i < operands; ++i) {
     const detail::Node& operand = data.nodes[at];
     if (!operand.decimal && operand.op != Op::value) return false;
-    skip(data, at);
+    skip_tree(data, at);
   }
   return true;
 }
@@ -171,6 +170,42 @@ SqlWriter& SqlWriter::expression_list(const detail::ExprData& data) {
   while (pos < data.nodes.size()) {
     if (pos != 0) out_.sql += ", ";
     node(data, pos, 0, false);
+  }
+  return *this;
+}
+
+SqlWriter& SqlWriter::select_list(const detail::ExprData& data) {
+  std::size_t pos = 0;
+  while (pos < data.nodes.size()) {
+    if (pos != 0) out_.sql += ", ";
+    const detail::Node& n = data.nodes[pos];
+    if (n.op == Op::label) {
+      ++pos;
+      node(data, pos, 0, false);
+      out_.sql += " AS ";
+      identifier(n.name);
+    } else {
+      node(data, pos, 0, false);
+    }
+  }
+  return *this;
+}
+
+SqlWriter& SqlWriter::order_list(const detail::ExprData& data) {
+  std::size_t pos = 0;
+  while (pos < data.nodes.size()) {
+    if (pos != 0) out_.sql += ", ";
+    const detail::Node& n = data.nodes[pos];
+    const bool ordered = n.op == Op::asc || n.op == Op::desc;
+    const detail::Node& item = data.nodes[ordered ? pos + 1 : pos];
+    if (item.op == Op::label) {
+      // ORDER BY "n": the selected item, not its expression again.
+      identifier(item.name);
+      skip_tree(data, pos);
+      if (ordered) out_.sql += n.op == Op::asc ? " ASC" : " DESC";
+    } else {
+      node(data, pos, 0, false);
+    }
   }
   return *this;
 }
@@ -239,6 +274,11 @@ bool SqlWriter::sqlite_decimal(const detail::ExprData& data, std::size_t& pos, i
 }
 
 void SqlWriter::node(const detail::ExprData& data, std::size_t& pos, int context, bool strict) {
+  if (data.nodes[pos].op == Op::label) {
+    ++pos;  // outside a select list and ORDER BY, a label is its expression
+    node(data, pos, context, strict);
+    return;
+  }
   if (!data.nodes[pos].decimal || dialect_->kind() != DialectKind::sqlite) {
     node_plain(data, pos, context, strict);
     return;
@@ -269,6 +309,22 @@ void SqlWriter::node_plain(const detail::ExprData& data, std::size_t& pos, int c
       }
       break;
     case Op::count_star: out_.sql += "COUNT(*)"; break;
+    case Op::exists:
+    case Op::not_exists:
+      out_.sql += n.op == Op::exists ? "EXISTS " : "NOT EXISTS ";
+      [[fallthrough]];
+    case Op::subquery:
+      out_.sql += '(';
+      detail::write_select(*this, *data.selects[n.value_index]);
+      out_.sql += ')';
+      break;
+    case Op::in_select:
+    case Op::not_in_select:
+      node(data, pos, comparison_level, true);
+      out_.sql += n.op == Op::in_select ? " IN (" : " NOT IN (";
+      detail::write_select(*this, *data.selects[n.value_index]);
+      out_.sql += ')';
+      break;
     case Op::logical_not:
       out_.sql += "NOT ";
       node(data, pos, primary_level, false);
@@ -306,7 +362,7 @@ void SqlWriter::node_plain(const detail::ExprData& data, std::size_t& pos, int c
     case Op::not_in:
       if (n.operands == 1) {
         // "x IN ()" is not portable: an empty list is simply false (true for NOT IN).
-        skip(data, pos);
+        skip_tree(data, pos);
         out_.sql += n.op == Op::in ? "1 = 0" : "1 = 1";
         break;
       }

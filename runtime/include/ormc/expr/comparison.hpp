@@ -91,7 +91,7 @@ auto compare(L&& l, R&& r) {
       append_expr(data, std::forward<L>(l));
     else
       append_expr(data, std::forward<R>(r));
-    return make_expr<bool, Models>(std::move(data));
+    return make_expr<bool, Models, model_list<>>(std::move(data));  // IS NULL is never NULL
   } else {
     ExprData data;
     data.add_operator(op, 2);

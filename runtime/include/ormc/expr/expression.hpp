@@ -53,6 +53,11 @@ class ExpressionMethods {
   [[nodiscard]] auto is_not_null() const { return expr_is_null(self(), true); }
   [[nodiscard]] auto asc() const { return expr_order(self(), false); }
   [[nodiscard]] auto desc() const { return expr_order(self(), true); }
+  //! Names the expression in a select list: count(post::id).as("n") (a string literal).
+  template <std::size_t N>
+  [[nodiscard]] auto as(const char (&name)[N]) const {
+    return expr_label(self(), name);
+  }
 
  private:
   [[nodiscard]] const Derived& self() const { return static_cast<const Derived&>(*this); }

@@ -1,7 +1,9 @@
-// The set of models an expression reads, as a type: where() checks it against the
-// statement's FROM models at compile time (a post column in a select of users is an error).
+// The set of sources (models, aliases, derived tables) an expression reads, as a type: a
+// statement checks it against its FROM clause and joins at compile time (a post column in
+// a select of users is an error), and outer joins make the expressions over them optional.
 #pragma once
 
+#include <cstddef>
 #include <type_traits>
 
 namespace ormc::detail {
@@ -53,5 +55,39 @@ struct list_subset<model_list<Ms...>, Super>
     : std::bool_constant<(list_contains<Ms, Super>::value && ...)> {};
 template <typename Sub, typename Super>
 inline constexpr bool list_subset_v = list_subset<Sub, Super>::value;
+
+//! The sources of A that are not in B.
+template <typename A, typename B>
+struct list_minus;
+template <typename... Ms, typename B>
+struct list_minus<model_list<Ms...>, B> {
+  using type = typename list_union_all<
+      std::conditional_t<list_contains<Ms, B>::value, model_list<>, model_list<Ms>>...>::type;
+};
+template <typename A, typename B>
+using list_minus_t = typename list_minus<A, B>::type;
+
+//! Whether A and B share a source.
+template <typename A, typename B>
+struct list_intersects;
+template <typename... Ms, typename B>
+struct list_intersects<model_list<Ms...>, B>
+    : std::bool_constant<(list_contains<Ms, B>::value || ...)> {};
+
+template <typename List>
+struct list_size;
+template <typename... Ms>
+struct list_size<model_list<Ms...>> : std::integral_constant<std::size_t, sizeof...(Ms)> {};
+
+//! The first source of List that is not Skip (void when there is none).
+template <typename List, typename Skip>
+struct list_first_other {
+  using type = void;
+};
+template <typename M, typename... Ms, typename Skip>
+struct list_first_other<model_list<M, Ms...>, Skip> {
+  using type = std::conditional_t<std::is_same_v<M, Skip>,
+                                  typename list_first_other<model_list<Ms...>, Skip>::type, M>;
+};
 
 }  // namespace ormc::detail

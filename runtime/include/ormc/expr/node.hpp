@@ -4,8 +4,10 @@
 // SqlWriter renders, so that rendering is compiled once, in the library.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <memory>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -56,16 +58,27 @@ enum class Op : std::uint8_t {
   // One operand, assigned to a decimal(precision, scale) column: the value that column
   // stores (PostgreSQL rounds to the scale by itself; SQLite calls ormc_dec_fit).
   fit_decimal,
+  // Statements inside expressions (ormc/query/subquery.hpp): value_index is the index of
+  // the SELECT in ExprData::selects.
+  subquery,    //!< leaf: (SELECT ...), a scalar subquery
+  exists,      //!< leaf: EXISTS (SELECT ...)
+  not_exists,  //!< leaf: NOT EXISTS (SELECT ...)
+  in_select,   //!< one operand, the tested expression: x IN (SELECT ...)
+  not_in_select,
+  // One operand named `name`: "expr AS name" in a select list, "name" in ORDER BY, the
+  // expression itself elsewhere (expr.as("n")).
+  label,
 };
 
 //! One node. Strings point at storage that outlives every statement: the descriptors'
 //! names and model_traits' table names are string literals in generated code.
 struct Node {
   Op op{};
-  std::uint32_t operands = 0;     //!< how many subtrees follow this node
-  std::uint32_t value_index = 0;  //!< Op::value: index into ExprData::values
-  std::string_view table;         //!< Op::column
-  std::string_view name;          //!< Op::column, Op::excluded
+  std::uint32_t operands = 0;  //!< how many subtrees follow this node
+  //! Op::value: the index into ExprData::values; subquery nodes: into ExprData::selects.
+  std::uint32_t value_index = 0;
+  std::string_view table;  //!< Op::column
+  std::string_view name;   //!< Op::column, Op::excluded
   //! The node's value is a Decimal (a decimal column, arithmetic or an aggregate giving
   //! one), or it compares Decimals: SQLite renders such nodes with ormc's exact decimal
   //! functions and collation (sqlite/decimal_functions.hpp).
@@ -76,9 +89,14 @@ struct Node {
 
 //! A sequence of expression trees (one for a condition, several for a column list) and the
 //! values they bind. An empty ExprData is "no expression": an empty Condition.
+struct SelectData;
+
 struct ExprData {
   std::vector<Node> nodes;
   std::vector<Value> values;
+  //! The statements of subquery nodes, shared: a statement is immutable once used inside
+  //! another, and copying an expression does not copy its subqueries.
+  std::vector<std::shared_ptr<const SelectData>> selects;
 
   [[nodiscard]] bool empty() const { return nodes.empty(); }
 
@@ -92,31 +110,57 @@ struct ExprData {
   void add_operator(Op op, std::uint32_t operands) {
     nodes.push_back(Node{op, operands, 0, {}, {}});
   }
+  //! A subquery node (Op::subquery, exists, not_exists; in_select with its one operand).
+  void add_select(Op op, std::shared_ptr<const SelectData> select, std::uint32_t operands = 0) {
+    nodes.push_back(Node{op, operands, static_cast<std::uint32_t>(selects.size()), {}, {}});
+    selects.push_back(std::move(select));
+  }
   //! Appends other's trees after ours, renumbering its values.
   void append(const ExprData& other) {
-    const auto offset = static_cast<std::uint32_t>(values.size());
-    nodes.reserve(nodes.size() + other.nodes.size());
-    for (Node node : other.nodes) {
-      if (node.op == Op::value) node.value_index += offset;
-      nodes.push_back(node);
-    }
+    append_nodes(other);
     values.insert(values.end(), other.values.begin(), other.values.end());
+    selects.insert(selects.end(), other.selects.begin(), other.selects.end());
   }
   void append(ExprData&& other) {
-    if (nodes.empty() && values.empty()) {
+    if (nodes.empty() && values.empty() && selects.empty()) {
       *this = std::move(other);
       return;
     }
-    const auto offset = static_cast<std::uint32_t>(values.size());
-    nodes.reserve(nodes.size() + other.nodes.size());
-    for (Node node : other.nodes) {
-      if (node.op == Op::value) node.value_index += offset;
-      nodes.push_back(node);
-    }
+    append_nodes(other);
     values.insert(values.end(), std::make_move_iterator(other.values.begin()),
                   std::make_move_iterator(other.values.end()));
+    selects.insert(selects.end(), std::make_move_iterator(other.selects.begin()),
+                   std::make_move_iterator(other.selects.end()));
+  }
+
+  //! Whether a node refers to ExprData::selects (else value_index indexes values).
+  [[nodiscard]] static bool refers_to_select(Op op) {
+    return op == Op::subquery || op == Op::exists || op == Op::not_exists || op == Op::in_select ||
+           op == Op::not_in_select;
+  }
+
+ private:
+  //! Appends other's nodes, renumbered to follow our values and subqueries.
+  void append_nodes(const ExprData& other) {
+    const auto value_offset = static_cast<std::uint32_t>(values.size());
+    const auto select_offset = static_cast<std::uint32_t>(selects.size());
+    nodes.reserve(nodes.size() + other.nodes.size());
+    for (Node node : other.nodes) {
+      if (node.op == Op::value) node.value_index += value_offset;
+      if (refers_to_select(node.op)) node.value_index += select_offset;
+      nodes.push_back(node);
+    }
   }
 };
+
+//! Moves pos past the tree that starts at nodes[pos].
+inline void skip_tree(const ExprData& data, std::size_t& pos) {
+  std::size_t pending = 1;  // trees still to pass
+  while (pending > 0) {
+    pending += data.nodes[pos++].operands;
+    --pending;
+  }
+}
 
 //! target = target AND condition; an empty side is no condition (where() called again, or
 //! with an empty Condition).

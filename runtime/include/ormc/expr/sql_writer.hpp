@@ -45,6 +45,10 @@ class SqlWriter {
   std::size_t expression_at(const detail::ExprData& data, std::size_t pos);
   //! Every tree of data, separated by ", ".
   SqlWriter& expression_list(const detail::ExprData& data);
+  //! A select list: every tree of data, a label as "expr AS name".
+  SqlWriter& select_list(const detail::ExprData& data);
+  //! An ORDER BY list: every tree of data, a label (under ASC/DESC or not) as its name.
+  SqlWriter& order_list(const detail::ExprData& data);
   //! Identifiers separated by ", ".
   SqlWriter& identifier_list(const std::vector<std::string_view>& names);
 

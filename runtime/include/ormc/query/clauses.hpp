@@ -1,5 +1,5 @@
-// Helpers the statement builders share: the FROM tables of a model list, the column list
-// of a whole model, a RETURNING list, and the compile-time checks of a where() argument.
+// Helpers the statement builders share: the column list of a whole model, a RETURNING list, and the
+// compile-time checks of a where() argument.
 #pragma once
 
 #include <cstddef>
@@ -13,11 +13,6 @@
 #include "ormc/model.hpp"
 
 namespace ormc::detail {
-
-template <typename... Ms>
-std::vector<std::string_view> table_names(model_list<Ms...> /*models*/) {
-  return {std::string_view(model_traits<Ms>::table_name)...};
-}
 
 //! "t"."a", "t"."b", ... for every column of M, in column order.
 template <Model M>

@@ -178,54 +178,56 @@ void require_returning() {
 
 // --- Select ---
 
-template <typename Row, typename Models>
-auto Select<Row, Models>::all(Connection& connection) const {
+#define ORMC_SELECT_MEMBER(fn)                                                     \
+  template <typename Shape, typename From, typename Nullable, typename Correlated> \
+  auto Select<Shape, From, Nullable, Correlated>::fn(Connection& connection) const
+
+ORMC_SELECT_MEMBER(all) {
   const RenderedStatement statement = render(connection.dialect());
-  return detail::run_query(connection, statement).template all<Row>();
+  return detail::run_query(connection, statement).template all<result_type>();
 }
 
-template <typename Row, typename Models>
-auto Select<Row, Models>::first(Connection& connection) const {
+ORMC_SELECT_MEMBER(first) {
   if (data_.limit) {
     const RenderedStatement statement = render(connection.dialect());
-    return detail::run_query(connection, statement).template first<Row>();
+    return detail::run_query(connection, statement).template first<result_type>();
   }
   Select limited(*this);
   limited.limit(1);
   const RenderedStatement statement = limited.render(connection.dialect());
-  return detail::run_query(connection, statement).template first<Row>();
+  return detail::run_query(connection, statement).template first<result_type>();
 }
 
-template <typename Row, typename Models>
-auto Select<Row, Models>::one(Connection& connection) const {
+ORMC_SELECT_MEMBER(one) {
   const RenderedStatement statement = render(connection.dialect());
-  return detail::run_query(connection, statement).template one<Row>();
+  return detail::run_query(connection, statement).template one<result_type>();
 }
 
-template <typename Row, typename Models>
-auto Select<Row, Models>::one_or_none(Connection& connection) const {
+ORMC_SELECT_MEMBER(one_or_none) {
   const RenderedStatement statement = render(connection.dialect());
-  return detail::run_query(connection, statement).template one_or_none<Row>();
+  return detail::run_query(connection, statement).template one_or_none<result_type>();
 }
 
-template <typename Row, typename Models>
-auto Select<Row, Models>::scalar(Connection& connection) const {
-  static_assert(!Model<Row>, "ormc: scalar() reads a selected column; select<Model>() has rows");
-  using T = typename detail::first_column<Row>::type;
+ORMC_SELECT_MEMBER(scalar) {
+  static_assert(!Model<result_type>,
+                "ormc: scalar() reads a selected column; select<Model>() has rows");
+  using T = typename detail::first_column<result_type>::type;
   const RenderedStatement statement = render(connection.dialect());
   return detail::run_query(connection, statement).template scalar<T>();
 }
 
-template <typename Row, typename Models>
-auto Select<Row, Models>::scalars(Connection& connection) const {
-  static_assert(!Model<Row>, "ormc: scalars() reads a selected column; select<Model>() has rows");
-  using T = typename detail::first_column<Row>::type;
+ORMC_SELECT_MEMBER(scalars) {
+  static_assert(!Model<result_type>,
+                "ormc: scalars() reads a selected column; select<Model>() has rows");
+  using T = typename detail::first_column<result_type>::type;
   std::vector<T> out;
   const RenderedStatement statement = render(connection.dialect());
   Result rows = detail::run_query(connection, statement);
   while (rows.next()) out.push_back(rows.row().template get<T>(0));
   return out;
 }
+
+#undef ORMC_SELECT_MEMBER
 
 // --- Insert ---
 
