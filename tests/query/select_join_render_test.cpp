@@ -178,12 +178,10 @@ TEST_CASE("CTEs, recursive CTEs") {
         R"(FROM "users" WHERE "users"."is_active" = ?1) SELECT "active"."username", )"
         R"("posts"."title" FROM "active" JOIN "posts" ON "posts"."author_id" = "active"."id")");
 
-  auto chain = ormc::recursive_cte<"chain">(
-      ormc::select(user::id, user::age).where(user::id == 1), [](const auto& self) {
-        return ormc::select(user::id, user::age)
-            .select_from<User>()
-            .join(self, user::id == self.template col<0>() + 1);
-      });
+  auto chain = ormc::recursive_cte<"chain">(ormc::select(user::id, user::age).where(user::id == 1));
+  chain = chain.union_all(ormc::select(user::id, user::age)
+                              .select_from<User>()
+                              .join(chain, user::id == chain.col<0>() + 1));
   auto all = ormc::select(chain.col<0>()).select_from(chain);
   CHECK(sql(all) ==
         R"(WITH RECURSIVE "chain"("id", "age") AS (SELECT "users"."id", "users"."age" FROM )"

@@ -12,6 +12,7 @@
 #include "ormc/expr/in.hpp"          // IWYU pragma: export
 #include "ormc/expr/label.hpp"       // IWYU pragma: export
 #include "ormc/expr/like.hpp"        // IWYU pragma: export
+#include "ormc/expr/literal.hpp"     // IWYU pragma: export
 #include "ormc/expr/logical.hpp"     // IWYU pragma: export
 #include "ormc/expr/null_test.hpp"   // IWYU pragma: export
 #include "ormc/expr/order.hpp"       // IWYU pragma: export

@@ -307,6 +307,10 @@ void SqlWriter::node_plain(const detail::ExprData& data, std::size_t& pos, int c
       } else {
         bind(data.values[n.value_index]);
       }
+      if (!n.name.empty() && dialect_->kind() == DialectKind::postgresql) {
+        out_.sql += "::";  // a literal(): its type, where the context gives none
+        out_.sql += n.name;
+      }
       break;
     case Op::count_star: out_.sql += "COUNT(*)"; break;
     case Op::exists:

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "ormc/error.hpp"
 #include "ormc/expr/comparison.hpp"
 #include "ormc/expr/in.hpp"
 #include "ormc/query/select.hpp"
@@ -171,7 +172,21 @@ class CommonTableExpr {
   static constexpr std::string_view name = Name.view();
   using row_type = Row;
 
-  explicit CommonTableExpr(detail::CommonTable table) : table_(std::move(table)) {}
+  explicit CommonTableExpr(detail::CommonTable table,
+                           std::shared_ptr<const detail::SelectData> anchor = nullptr)
+      : table_(std::move(table)), anchor_(std::move(anchor)) {}
+
+  //! A recursive CTE completed: its anchor UNION ALL member, where member reads this CTE
+  //! (joins it) and selects the anchor's column types (recursive_cte()).
+  template <SelectStatement S>
+  [[nodiscard]] CommonTableExpr union_all(S&& member) const {
+    return complete(detail::SetOperator::union_all, std::forward<S>(member));
+  }
+  //! The same with UNION: rows already found are not added again (ends cycles).
+  template <SelectStatement S>
+  [[nodiscard]] CommonTableExpr union_(S&& member) const {
+    return complete(detail::SetOperator::union_distinct, std::forward<S>(member));
+  }
 
   template <std::size_t I>
   [[nodiscard]] auto col() const {
@@ -181,7 +196,25 @@ class CommonTableExpr {
   [[nodiscard]] const detail::CommonTable& table() const { return table_; }
 
  private:
+  template <typename S>
+  CommonTableExpr complete(detail::SetOperator op, S&& member) const {
+    using Unified = detail::unified_row<Row, typename std::remove_cvref_t<S>::result_type>;
+    static_assert(Unified::ok && std::is_same_v<typename Unified::type, Row>,
+                  "ormc: a recursive CTE's member must select the anchor's column types, in the "
+                  "same order (make an anchor column optional where the member's may be NULL)");
+    if (!anchor_) {
+      throw InvalidRequestError("ormc: union_all() completes a CTE made by recursive_cte(), once");
+    }
+    detail::SelectData both;
+    both.parts.push_back(detail::SetPart{op, anchor_});
+    both.parts.push_back(detail::SetPart{op, detail::shared_select(std::forward<S>(member))});
+    detail::CommonTable table = table_;
+    table.select = std::make_shared<const detail::SelectData>(std::move(both));
+    return CommonTableExpr(std::move(table));
+  }
+
   detail::CommonTable table_;
+  std::shared_ptr<const detail::SelectData> anchor_;  //!< recursive_cte() before union_all()
 };
 
 namespace detail {
@@ -245,36 +278,22 @@ auto Select<Shape, From, Nullable, Correlated>::cte() const {
       detail::CommonTable{Name.view(), std::move(names), std::move(select), false});
 }
 
-//! WITH RECURSIVE "Name": the anchor's rows, UNION ALL the rows of member(cte) for every
-//! row found so far, where member is a function that builds the recursive select from the
-//! CTE itself: recursive_cte<"tree">(select(...roots...), [](const auto& tree) {
-//!   return select(...).select_from<Employee>().join(tree, employee::ReportsTo ==
-//!   tree.col<0>()); }).
-//! The member's columns must have the anchor's types.
-template <fixed_name Name, SelectStatement Anchor, typename Member>
-[[nodiscard]] auto recursive_cte(const Anchor& anchor, Member&& member) {
+//! WITH RECURSIVE "Name", as SQLAlchemy builds it: recursive_cte<"tree">(anchor) is the CTE
+//! with the anchor's columns, to be read by its recursive member; tree.union_all(member)
+//! completes it:
+//!   auto tree = ormc::recursive_cte<"tree">(select(employee::EmployeeId, ...roots...));
+//!   tree = tree.union_all(select(employee::EmployeeId, ...).select_from<Employee>()
+//!                             .join(tree, employee::ReportsTo == tree.col<0>()));
+template <fixed_name Name, SelectStatement Anchor>
+[[nodiscard]] auto recursive_cte(const Anchor& anchor) {
   using AnchorRow = typename Anchor::result_type;
   detail::require_columns<Anchor>();
   detail::check_statement<typename Anchor::shape, typename Anchor::from_models_named,
                           typename Anchor::nullable_models, typename Anchor::correlated_models,
                           true>();
-  std::vector<std::string_view> names = detail::output_names(anchor.data());
-  const CommonTableExpr<Name, AnchorRow> self(
-      detail::CommonTable{Name.view(), names, nullptr, true});
-  auto recursive = std::forward<Member>(member)(self);
-  using RecursiveRow = typename decltype(recursive)::result_type;
-  using Unified = detail::unified_row<AnchorRow, RecursiveRow>;
-  static_assert(Unified::ok,
-                "ormc: recursive_cte(): the recursive member must select the anchor's column "
-                "types, in the same order");
-  detail::SelectData both;
-  both.parts.push_back(detail::SetPart{detail::SetOperator::union_all,
-                                       std::make_shared<const detail::SelectData>(anchor.data())});
-  both.parts.push_back(
-      detail::SetPart{detail::SetOperator::union_all, detail::shared_select(std::move(recursive))});
-  return CommonTableExpr<Name, typename Unified::type>(
-      detail::CommonTable{Name.view(), std::move(names),
-                          std::make_shared<const detail::SelectData>(std::move(both)), true});
+  return CommonTableExpr<Name, AnchorRow>(
+      detail::CommonTable{Name.view(), detail::output_names(anchor.data()), nullptr, true},
+      std::make_shared<const detail::SelectData>(anchor.data()));
 }
 
 }  // namespace ormc

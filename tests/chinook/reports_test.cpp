@@ -1,0 +1,314 @@
+// Reports on the Chinook dataset written with ormc's typed SQL: joins of several tables,
+// outer joins, the Employee self-join, subqueries, CTEs (the reporting tree is recursive),
+// set operations. Each runs on every backend over a copy of the dataset and is checked
+// against the same question asked in raw SQL on the same connection, row for row.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "chinook.orm.hpp"
+#include "chinook_data.hpp"
+#include "ormc/engine.hpp"
+#include "ormc/query.hpp"
+#include "support/test_backends.hpp"
+
+namespace {
+
+using namespace chinook;
+
+//! The typed rows must equal the raw SQL's, read into the same row type.
+template <typename Rows>
+void same_as_raw(ormc::Connection& conn, const Rows& typed, const char* raw) {
+  using Row = typename Rows::value_type;
+  const std::vector<Row> expected = conn.query<Row>(raw);
+  INFO("raw SQL: " << raw);
+  CHECK(typed.size() == expected.size());
+  CHECK(typed == expected);
+}
+
+constexpr auto manager = ormc::alias<Employee, "manager">;
+
+void run_reports(ormc::Connection& conn) {
+  {
+    INFO("report "
+         << "1. tracks with album and artist: a three-table join");
+    auto rows = ormc::select(track::Name, album::Title, artist::Name)
+                    .select_from<Track>()
+                    .join<Album>(album::AlbumId == track::AlbumId)
+                    .join<Artist>(artist::ArtistId == album::ArtistId)
+                    .where(artist::Name == "AC/DC")
+                    .order_by(track::TrackId)
+                    .all(conn);
+    CHECK(rows.size() == 18);
+    same_as_raw(conn, rows,
+                R"(SELECT t."Name", al."Title", ar."Name" FROM "Track" t JOIN "Album" al ON )"
+                R"(al."AlbumId" = t."AlbumId" JOIN "Artist" ar ON ar."ArtistId" = al."ArtistId" )"
+                R"(WHERE ar."Name" = 'AC/DC' ORDER BY t."TrackId")");
+  }
+  {
+    INFO("report "
+         << "2. albums per artist, artists without albums kept: LEFT JOIN + COUNT");
+    auto n = ormc::count(album::AlbumId).as("albums");
+    auto rows = ormc::select(artist::ArtistId, artist::Name, n)
+                    .select_from<Artist>()
+                    .left_join<Album>(album::ArtistId == artist::ArtistId)
+                    .group_by(artist::ArtistId, artist::Name)
+                    .order_by(n.desc(), artist::ArtistId)
+                    .all(conn);
+    CHECK(rows.size() == 275);
+    same_as_raw(
+        conn, rows,
+        R"(SELECT ar."ArtistId", ar."Name", COUNT(al."AlbumId") AS albums FROM "Artist" ar )"
+        R"(LEFT JOIN "Album" al ON al."ArtistId" = ar."ArtistId" GROUP BY ar."ArtistId", )"
+        R"(ar."Name" ORDER BY albums DESC, ar."ArtistId")");
+  }
+  {
+    INFO("report "
+         << "3. artists without albums: the optional side of a LEFT JOIN");
+    auto rows = ormc::select(artist::Name, album::Title)
+                    .select_from<Artist>()
+                    .left_join<Album>(album::ArtistId == artist::ArtistId)
+                    .where(album::AlbumId.is_null())
+                    .order_by(artist::ArtistId)
+                    .all(conn);
+    static_assert(
+        std::is_same_v<decltype(rows)::value_type,
+                       std::tuple<std::optional<std::string>, std::optional<std::string>>>);
+    CHECK(rows.size() == 71);
+    for (const auto& [artist_name, title] : rows) CHECK(!title.has_value());
+    same_as_raw(
+        conn, rows,
+        R"(SELECT ar."Name", al."Title" FROM "Artist" ar LEFT JOIN "Album" al ON )"
+        R"(al."ArtistId" = ar."ArtistId" WHERE al."AlbumId" IS NULL ORDER BY ar."ArtistId")");
+  }
+  {
+    INFO("report "
+         << "4. employees and their managers: the self-join through an alias");
+    auto rows = ormc::select(employee::FirstName, employee::LastName, manager(employee::FirstName))
+                    .select_from<Employee>()
+                    .left_join(manager, manager(employee::EmployeeId) == employee::ReportsTo)
+                    .order_by(employee::EmployeeId)
+                    .all(conn);
+    REQUIRE(rows.size() == 8);
+    CHECK(std::get<2>(rows[0]) == std::nullopt);  // Andrew Adams reports to no one
+    same_as_raw(conn, rows,
+                R"(SELECT e."FirstName", e."LastName", m."FirstName" FROM "Employee" e LEFT JOIN )"
+                R"("Employee" m ON m."EmployeeId" = e."ReportsTo" ORDER BY e."EmployeeId")");
+  }
+  {
+    INFO("report "
+         << "5. revenue per genre: four tables, grouped, exact decimals");
+    auto revenue = ormc::sum(invoice_line::UnitPrice * invoice_line::Quantity).as("revenue");
+    auto rows = ormc::select(genre::Name, revenue)
+                    .select_from<InvoiceLine>()
+                    .join<Track>(track::TrackId == invoice_line::TrackId)
+                    .join<Genre>(genre::GenreId == track::GenreId)
+                    .group_by(genre::GenreId, genre::Name)
+                    .order_by(revenue.desc(), genre::Name)
+                    .all(conn);
+    REQUIRE(!rows.empty());
+    CHECK(std::get<0>(rows[0]) == "Rock");
+    REQUIRE(std::get<1>(rows[0]).has_value());
+    CHECK(std::get<1>(rows[0])->str() == "826.65");
+    ormc::Decimal total;
+    for (const auto& row : rows) total = total + *std::get<1>(row);
+    CHECK(total.str() == "2328.60");
+  }
+  {
+    INFO("report "
+         << "6. tracks longer than the average: a scalar subquery");
+    auto rows = ormc::select(track::TrackId)
+                    .where(track::Milliseconds > ormc::select(ormc::avg(track::Milliseconds)))
+                    .order_by(track::TrackId)
+                    .all(conn);
+    CHECK(rows.size() > 400);
+    same_as_raw(
+        conn, rows,
+        R"(SELECT "TrackId" FROM "Track" WHERE "Milliseconds" > (SELECT AVG("Milliseconds") )"
+        R"(FROM "Track") ORDER BY "TrackId")");
+  }
+  {
+    INFO("report "
+         << "7. customers who bought Jazz: EXISTS over a correlated join");
+    auto rows =
+        ormc::select(customer::CustomerId, customer::LastName)
+            .where(ormc::exists(
+                ormc::select(invoice::InvoiceId)
+                    .correlate<Customer>()
+                    .join<InvoiceLine>(invoice_line::InvoiceId == invoice::InvoiceId)
+                    .join<Track>(track::TrackId == invoice_line::TrackId)
+                    .join<Genre>(genre::GenreId == track::GenreId)
+                    .where(invoice::CustomerId == customer::CustomerId && genre::Name == "Jazz")))
+            .order_by(customer::CustomerId)
+            .all(conn);
+    CHECK(!rows.empty());
+    same_as_raw(
+        conn, rows,
+        R"(SELECT c."CustomerId", c."LastName" FROM "Customer" c WHERE EXISTS (SELECT 1 FROM )"
+        R"("Invoice" i JOIN "InvoiceLine" il ON il."InvoiceId" = i."InvoiceId" JOIN "Track" t )"
+        R"(ON t."TrackId" = il."TrackId" JOIN "Genre" g ON g."GenreId" = t."GenreId" WHERE )"
+        R"(i."CustomerId" = c."CustomerId" AND g."Name" = 'Jazz') ORDER BY c."CustomerId")");
+  }
+  {
+    INFO("report "
+         << "8. tracks never sold: NOT IN a subquery");
+    auto rows = ormc::select(track::TrackId)
+                    .where(track::TrackId.not_in(ormc::select(invoice_line::TrackId)))
+                    .order_by(track::TrackId)
+                    .all(conn);
+    CHECK(rows.size() == 1519);
+    same_as_raw(conn, rows,
+                R"(SELECT "TrackId" FROM "Track" WHERE "TrackId" NOT IN (SELECT "TrackId" FROM )"
+                R"("InvoiceLine") ORDER BY "TrackId")");
+  }
+  {
+    INFO("report "
+         << "9. customers above their country's average spend: a derived table");
+    auto spent = ormc::select(invoice::CustomerId, ormc::sum(invoice::Total).as("spent"))
+                     .group_by(invoice::CustomerId)
+                     .subquery<"spent">();
+    auto rows = ormc::select(customer::CustomerId, spent.col<1>())
+                    .select_from<Customer>()
+                    .join(spent, spent.col<0>() == customer::CustomerId)
+                    .where(spent.col<1>() > 45)
+                    .order_by(customer::CustomerId)
+                    .all(conn);
+    CHECK(!rows.empty());
+    for (const auto& [id, total] : rows) CHECK(*total > ormc::Decimal("45"));
+    auto raw = conn.query<std::tuple<std::int32_t>>(
+        R"(SELECT c."CustomerId" FROM "Customer" c JOIN (SELECT "CustomerId", SUM("Total") AS spent )"
+        R"(FROM "Invoice" GROUP BY "CustomerId") s ON s."CustomerId" = c."CustomerId" WHERE )"
+        R"(s.spent > 45 ORDER BY c."CustomerId")");
+    REQUIRE(raw.size() == rows.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) CHECK(std::get<0>(raw[i]) == std::get<0>(rows[i]));
+  }
+  {
+    INFO("report "
+         << "10. the reporting tree: a recursive CTE with each employee's depth");
+    auto tree = ormc::recursive_cte<"tree">(
+        ormc::select(employee::EmployeeId, employee::FirstName, ormc::literal(0).as("depth"))
+            .where(employee::ReportsTo.is_null()));
+    tree = tree.union_all(ormc::select(employee::EmployeeId, employee::FirstName, tree.col<2>() + 1)
+                              .select_from<Employee>()
+                              .join(tree, employee::ReportsTo == tree.col<0>()));
+    auto rows = ormc::select(tree.col<1>(), tree.col<2>())
+                    .select_from(tree)
+                    .order_by(tree.col<2>(), tree.col<0>())
+                    .all(conn);
+    REQUIRE(rows.size() == 8);
+    CHECK(rows[0] == std::tuple<std::string, std::int64_t>{"Andrew", 0});
+    CHECK(std::get<1>(rows[7]) == 2);
+    same_as_raw(
+        conn, rows,
+        R"(WITH RECURSIVE tree(id, name, depth) AS (SELECT "EmployeeId", "FirstName", 0 FROM )"
+        R"("Employee" WHERE "ReportsTo" IS NULL UNION ALL SELECT e."EmployeeId", )"
+        R"(e."FirstName", tree.depth + 1 FROM "Employee" e JOIN tree ON e."ReportsTo" = tree.id) )"
+        R"(SELECT name, depth FROM tree ORDER BY depth, id)");
+  }
+  {
+    INFO("report "
+         << "11. a CTE of big invoices joined to customers");
+    auto big = ormc::select(invoice::InvoiceId, invoice::CustomerId)
+                   .where(invoice::Total >= 20)
+                   .cte<"big">();
+    auto rows = ormc::select(customer::LastName, ormc::count(big.col<0>()).as("n"))
+                    .select_from(big)
+                    .join<Customer>(customer::CustomerId == big.col<1>())
+                    .group_by(customer::LastName)
+                    .order_by(customer::LastName)
+                    .all(conn);
+    CHECK(!rows.empty());
+    same_as_raw(
+        conn, rows,
+        R"(WITH big AS (SELECT "InvoiceId", "CustomerId" FROM "Invoice" WHERE "Total" >= 20) )"
+        R"(SELECT c."LastName", COUNT(big."InvoiceId") AS n FROM big JOIN "Customer" c ON )"
+        R"(c."CustomerId" = big."CustomerId" GROUP BY c."LastName" ORDER BY c."LastName")");
+  }
+  {
+    INFO("report "
+         << "12. cities of customers and employees: UNION, ordered on the whole");
+    auto rows = ormc::union_(ormc::select(customer::City), ormc::select(employee::City))
+                    .order_by(customer::City)
+                    .all(conn);
+    CHECK(rows.size() > 50);
+    same_as_raw(conn, rows,
+                R"(SELECT "City" FROM "Customer" UNION SELECT "City" FROM "Employee" ORDER BY 1)");
+  }
+  {
+    INFO("report "
+         << "13. countries with customers but no employee: EXCEPT; with both: INTERSECT");
+    auto only = ormc::except_(ormc::select(customer::Country), ormc::select(employee::Country))
+                    .order_by(customer::Country)
+                    .all(conn);
+    same_as_raw(
+        conn, only,
+        R"(SELECT "Country" FROM "Customer" EXCEPT SELECT "Country" FROM "Employee" ORDER BY 1)");
+    auto both =
+        ormc::intersect(ormc::select(customer::Country), ormc::select(employee::Country)).all(conn);
+    REQUIRE(both.size() == 1);
+    CHECK(std::get<0>(both[0]) == "Canada");
+  }
+  {
+    INFO("report "
+         << "14. playlists with their track counts: many-to-many through PlaylistTrack");
+    auto n = ormc::count(playlist_track::TrackId).as("tracks");
+    auto rows = ormc::select(playlist::Name, n)
+                    .select_from<Playlist>()
+                    .left_join<PlaylistTrack>(playlist_track::PlaylistId == playlist::PlaylistId)
+                    .group_by(playlist::PlaylistId, playlist::Name)
+                    .order_by(n.desc(), playlist::Name)
+                    .all(conn);
+    CHECK(rows.size() == 18);
+    same_as_raw(
+        conn, rows,
+        R"(SELECT p."Name", COUNT(pt."TrackId") AS tracks FROM "Playlist" p LEFT JOIN )"
+        R"("PlaylistTrack" pt ON pt."PlaylistId" = p."PlaylistId" GROUP BY p."PlaylistId", )"
+        R"(p."Name" ORDER BY tracks DESC, p."Name")");
+  }
+  {
+    INFO("report "
+         << "15. every support rep's customers and sales: three tables, HAVING on a label");
+    auto sales = ormc::sum(invoice::Total).as("sales");
+    auto rows = ormc::select(employee::LastName, ormc::count_distinct(customer::CustomerId), sales)
+                    .select_from<Employee>()
+                    .join<Customer>(customer::SupportRepId == employee::EmployeeId)
+                    .join<Invoice>(invoice::CustomerId == customer::CustomerId)
+                    .group_by(employee::EmployeeId, employee::LastName)
+                    .having(ormc::count(invoice::InvoiceId) > 10)
+                    .order_by(employee::LastName)
+                    .all(conn);
+    REQUIRE(rows.size() == 3);
+    ormc::Decimal total;
+    for (const auto& row : rows) total = total + *std::get<2>(row);
+    CHECK(total.str() == "2328.60");
+  }
+  {
+    INFO("report "
+         << "16. per-customer invoice counts in the select list: a correlated scalar subquery");
+    auto rows =
+        ormc::select(customer::CustomerId, ormc::select(ormc::count(invoice::InvoiceId))
+                                               .correlate<Customer>()
+                                               .where(invoice::CustomerId == customer::CustomerId)
+                                               .as("invoices"))
+            .order_by(customer::CustomerId)
+            .limit(10)
+            .all(conn);
+    REQUIRE(rows.size() == 10);
+    for (const auto& row : rows) CHECK(std::get<1>(row) == 7);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("Chinook reports: typed SQL answers as the raw SQL does, on every backend") {
+  FOR_EACH_BACKEND(backend) {
+    ormc_test::TestDatabase db(backend);
+    chinook_test::copy_all(db.engine());
+    ormc::Connection conn = db.engine().connect();
+    run_reports(conn);
+  }
+}
