@@ -31,6 +31,25 @@ void run(ormc::Connection& conn) {
   (void)ormc::select<User>().where(user::age > 10).all(conn);
   (void)ormc::select(ormc::sum(post::views)).scalar(conn);
   (void)ormc::insert<User>().values(User{}).on_conflict(user::email).do_update(user::username);
+  // Joins, subqueries and set operations done right.
+  std::vector<std::tuple<std::string, std::optional<std::string>>> joined =
+      ormc::select(user::username, post::title)
+          .select_from<User>()
+          .left_join<Post>(post::author_id == user::id)
+          .where(user::username.in_(ormc::select(user::email)))
+          .all(conn);
+  (void)joined;
+  constexpr auto other = ormc::alias<User, "other">;
+  (void)ormc::select(user::username, other(user::username))
+      .select_from<User>()
+      .join(other, other(user::id) == user::id)
+      .all(conn);
+  (void)ormc::union_(ormc::select(user::username), ormc::select(user::email)).all(conn);
+  auto chain = ormc::recursive_cte<"chain">(ormc::select(user::id, user::username));
+  chain = chain.union_all(ormc::select(user::id, user::username)
+                              .select_from<User>()
+                              .join(chain, user::id == chain.col<0>()));
+  (void)ormc::select(chain.col<1>()).select_from(chain).all(conn);
 }
 
 // Session::get with keys of the column's type, or converting to it without narrowing.

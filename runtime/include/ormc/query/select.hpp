@@ -158,9 +158,23 @@ struct any_needs_object<model_list<Ss...>>
 //! Refuses at compile time a statement that cannot run as it is: several models and no
 //! join, or a model whose rows are missing on the outer side of a join. `Standalone`: not
 //! a subquery, so nothing may be correlated either.
+//! Instantiated with the sources a statement reads but neither selects from nor joins: the
+//! compiler's note names them.
+template <typename Missing>
+struct not_joined {
+  static_assert(list_size<Missing>::value == 0,
+                "ormc: the select reads a model that is neither its FROM model nor joined (the "
+                "model_list<...> of not_joined<...> names it): join it, or select_from() it");
+  static constexpr bool value = true;
+};
+
 template <typename Shape, typename From, typename Nullable, typename Correlated, bool Standalone>
 constexpr void check_statement() {
   using traits = shape_traits<Shape, Nullable>;
+  if constexpr (list_size<From>::value != 0) {
+    static_assert(
+        not_joined<list_minus_t<typename traits::models, list_union_t<From, Correlated>>>::value);
+  }
   static_assert(list_size<From>::value != 0 || list_size<typename traits::models>::value <= 1,
                 "ormc: this select reads several models and joins none of them: name the "
                 "FROM model and join the others (select_from<A>().join<B>(on), "
