@@ -3,6 +3,7 @@
 // set operations. Each runs on every backend over a copy of the dataset and is checked
 // against the same question asked in raw SQL on the same connection, row for row.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -14,6 +15,7 @@
 #include "chinook_data.hpp"
 #include "ormc/engine.hpp"
 #include "ormc/query.hpp"
+#include "ormc/session.hpp"
 #include "support/test_backends.hpp"
 
 namespace {
@@ -31,6 +33,13 @@ void same_as_raw(ormc::Connection& conn, const Rows& typed, const char* raw) {
 }
 
 constexpr auto manager = ormc::alias<Employee, "manager">;
+
+//! Report 17's rows: one member per selected item, in order.
+struct AlbumSize {
+  std::string title;
+  std::int64_t tracks = 0;
+  std::optional<std::int32_t> longest;
+};
 
 void run_reports(ormc::Connection& conn) {
   {
@@ -300,6 +309,28 @@ void run_reports(ormc::Connection& conn) {
     REQUIRE(rows.size() == 10);
     for (const auto& row : rows) CHECK(std::get<1>(row) == 7);
   }
+  {
+    INFO("report 17. album sizes into the caller's own struct: into<Row>()");
+    auto rows =
+        ormc::select(album::Title, ormc::count(track::TrackId), ormc::max(track::Milliseconds))
+            .select_from<Album>()
+            .join<Track>(track::AlbumId == album::AlbumId)
+            .group_by(album::AlbumId, album::Title)
+            .order_by(album::AlbumId)
+            .into<AlbumSize>()
+            .all(conn);
+    REQUIRE(rows.size() == 347);
+    CHECK(rows[0].title == "For Those About To Rock We Salute You");
+    CHECK(rows[0].tracks == 10);
+    auto raw = conn.query<std::tuple<std::string, std::int64_t>>(
+        R"(SELECT al."Title", COUNT(t."TrackId") FROM "Album" al JOIN "Track" t ON t."AlbumId" = )"
+        R"(al."AlbumId" GROUP BY al."AlbumId", al."Title" ORDER BY al."AlbumId")");
+    REQUIRE(raw.size() == rows.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      CHECK(rows[i].title == std::get<0>(raw[i]));
+      CHECK(rows[i].tracks == std::get<1>(raw[i]));
+    }
+  }
 }
 
 }  // namespace
@@ -310,5 +341,33 @@ TEST_CASE("Chinook reports: typed SQL answers as the raw SQL does, on every back
     chinook_test::copy_all(db.engine());
     ormc::Connection conn = db.engine().connect();
     run_reports(conn);
+  }
+}
+
+// Raw SQL with named binds filling objects the Session tracks (SQLAlchemy's from_statement):
+// the same objects get() returns, changes written back by commit().
+TEST_CASE("Session::from_statement: raw SQL into tracked objects, on every backend") {
+  FOR_EACH_BACKEND(backend) {
+    ormc_test::TestDatabase db(backend);
+    chinook_test::copy_all(db.engine());
+    ormc::Session session(db.engine());
+    Track* first = session.get<Track>(1);
+    REQUIRE(first != nullptr);
+    std::vector<std::reference_wrapper<Track>> tracks = session.from_statement<Track>(
+        R"(SELECT * FROM "Track" WHERE "AlbumId" = :album AND "Milliseconds" > :ms ORDER BY "TrackId")",
+        {{"album", 1}, {"ms", 0}});
+    REQUIRE(tracks.size() == 10);
+    CHECK(&tracks[0].get() == first);  // the identity map's object, not a copy
+    // Columns in another order, and extra ones, map by name.
+    std::vector<std::reference_wrapper<Album>> albums = session.from_statement<Album>(
+        R"(SELECT "Title", 1 AS extra, "ArtistId", "AlbumId" FROM "Album" WHERE "AlbumId" = :id)",
+        {{"id", 2}});
+    REQUIRE(albums.size() == 1);
+    CHECK(albums[0].get().Title == "Balls to the Wall");
+    albums[0].get().Title = "Balls to the Wall (remastered)";
+    session.commit();
+    ormc::Connection conn = db.engine().connect();
+    CHECK(std::get<0>(ormc::select(album::Title).where(album::AlbumId == 2).one(conn)) ==
+          "Balls to the Wall (remastered)");
   }
 }

@@ -6,6 +6,7 @@
 #include "ormc/query/delete.hpp"   // IWYU pragma: export
 #include "ormc/query/execute.hpp"  // IWYU pragma: export
 #include "ormc/query/insert.hpp"   // IWYU pragma: export
+#include "ormc/query/into.hpp"     // IWYU pragma: export
 #include "ormc/query/select.hpp"   // IWYU pragma: export
 #include "ormc/query/set_operation.hpp"  // IWYU pragma: export
 #include "ormc/query/subquery.hpp"       // IWYU pragma: export

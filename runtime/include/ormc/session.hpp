@@ -176,6 +176,14 @@ class Session {
     return SessionQuery<M>(*this);
   }
 
+  //! Raw SQL with `:name` binds whose rows are M's, as objects through the identity map
+  //! (SQLAlchemy's session.scalars(select(M).from_statement(text(sql)))). The SQL selects
+  //! at least M's columns, by name, in any order (SELECT * of M's table will do); a column
+  //! it lacks is the database's error. Autoflushes first, as a query does.
+  template <Model M>
+  [[nodiscard]] std::vector<std::reference_wrapper<M>> from_statement(std::string_view sql,
+                                                                      const Params& params = {});
+
   //! Runs a Core UPDATE or DELETE of M's rows in the session's transaction, after a
   //! flush(), and keeps the objects it holds in line with it (see Synchronize); returns
   //! the rows changed. SQLAlchemy: session.execute(update(User).where(...).values(...),

@@ -467,6 +467,14 @@ class Select {
     return expr_label(*this, label);
   }
 
+  //! Rows read into the aggregate T by position, checked at compile time:
+  //! select(album::Title, count(track::TrackId)).into<AlbumSize>().all(conn)
+  //! (ormc/query/into.hpp).
+  template <typename T>
+  [[nodiscard]] auto into() const&;
+  template <typename T>
+  [[nodiscard]] auto into() &&;
+
   //! This statement as a derived table named Name: (SELECT ...) AS "Name", to select from
   //! or join, with typed columns s.col<I>() (ormc/query/subquery.hpp).
   template <fixed_name Name>

@@ -137,4 +137,29 @@ class SessionQuery {
   decltype(select<M>()) select_;
 };
 
+template <Model M>
+std::vector<std::reference_wrapper<M>> Session::from_statement(std::string_view sql,
+                                                               const Params& params) {
+  check_usable();
+  autoflush();
+  // The columns by name, in M's order, whatever order the caller's SQL has them in.
+  const Dialect& dialect = connection().dialect();
+  std::string wrapped = "SELECT ";
+  bool first = true;
+  for_each_column<M>([&](const auto& column) {
+    if (!first) wrapped += ", ";
+    first = false;
+    dialect.append_identifier(wrapped, column.name);
+  });
+  wrapped += " FROM (";
+  wrapped += sql;
+  wrapped += ") AS ormc_statement";
+  std::vector<const Value*> values;
+  Statement prepared = connection().prepare_named(wrapped, params, values);
+  Result result = prepared.query();
+  std::vector<std::reference_wrapper<M>> objects;
+  detail::SessionModel<M>::load(*this, result, static_cast<std::size_t>(-1), objects);
+  return objects;
+}
+
 }  // namespace ormc
