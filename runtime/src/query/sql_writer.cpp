@@ -5,6 +5,8 @@
 #include <string>
 #include <utility>
 
+#include "query/render_functions.hpp"
+
 namespace ormc {
 namespace {
 
@@ -251,6 +253,10 @@ void SqlWriter::node(const detail::ExprData& data, std::size_t& pos, int context
 
 void SqlWriter::node_plain(const detail::ExprData& data, std::size_t& pos, int context,
                            bool strict) {
+  if (data.nodes[pos].op >= detail::first_function_op) {
+    detail::render_function(*this, data, pos);  // render_functions.cpp
+    return;
+  }
   const detail::Node& n = data.nodes[pos++];
   const int own = precedence(n.op);
   const bool parens = own < context || (strict && own == context);
