@@ -26,7 +26,7 @@ std::vector<Item> three_items() {
   const ormc::Date d1 = year{2024} / 2 / 28;
   const ormc::Date d2 = year{2023} / 12 / 31;
   const ormc::Date d3 = year{2000} / 1 / 1;
-  return {
+  std::vector<Item> items{
       Item{1, "Alpha", "x", 12, 5000000000, 3, 2.5, 1.25, Decimal("2.25"), Decimal("0.125"), d1,
            year{2024} / 3 / 1, at(d1, 23, 59, 58, 123456), true, 1},
       Item{2, "  b\xc3\xa9ta  ", std::nullopt, 7, -3, std::nullopt, -2.5, std::nullopt,
@@ -34,6 +34,8 @@ std::vector<Item> three_items() {
       Item{3, "gamma", "note", 7, 0, 0, 0.4, std::nullopt, Decimal("1234.50"), Decimal("-7.000"),
            d3, d3, at(d3, 12, 34, 56, 500000), true, 2},
   };
+  items[0].clock = hours(7) + minutes(8) + seconds(9) + microseconds(999999);
+  return items;
 }
 
 template <typename E>
@@ -175,6 +177,21 @@ TEST_CASE("cast to each schema type") {
           std::vector<ormc::Date>{year{2024} / 2 / 28, year{2023} / 12 / 31, year{2000} / 1 / 1});
     CHECK(column(db, ormc::cast<ormc::Timestamp>(item::day))[0] ==
           ormc::Timestamp(sys_days(year{2024} / 2 / 28)));
+    // From text: numbers, decimals (their scale kept), dates and timestamps.
+    CHECK(column(db, ormc::cast<std::int64_t>(ormc::cast<std::string>(item::big))) ==
+          std::vector<std::int64_t>{5000000000, -3, 0});
+    CHECK(column(db, ormc::cast<double>(ormc::cast<std::string>(item::price))) ==
+          std::vector<double>{2.25, -2.25, 1234.5});
+    CHECK(texts(column(db, ormc::cast<ormc::Decimal>(ormc::cast<std::string>(item::price)))) ==
+          std::vector<std::string>{"2.25", "-2.25", "1234.50"});
+    CHECK(column(db, ormc::cast<ormc::Date>(ormc::cast<std::string>(item::day))) ==
+          std::vector<ormc::Date>{year{2024} / 2 / 28, year{2023} / 12 / 31, year{2000} / 1 / 1});
+    CHECK(column(db, ormc::cast<ormc::Timestamp>(ormc::concat(ormc::cast<std::string>(item::day),
+                                                              " 10:20:30.000004")))[1] ==
+          at(year{2023} / 12 / 31, 10, 20, 30, 4));
+    // NULL stays NULL.
+    CHECK(column(db, ormc::cast<std::string>(item::maybe_qty)) ==
+          std::vector<std::optional<std::string>>{"3", std::nullopt, "0"});
   }
 }
 
@@ -189,6 +206,10 @@ TEST_CASE("dates and times: fields, arithmetic, the current date") {
     CHECK(column(db, ormc::hour(item::at)) == std::vector<std::int32_t>{23, 0, 12});
     CHECK(column(db, ormc::minute(item::at)) == std::vector<std::int32_t>{59, 0, 34});
     CHECK(column(db, ormc::second(item::at)) == std::vector<std::int32_t>{58, 0, 56});
+    CHECK(column(db, ormc::hour(item::clock)) ==
+          std::vector<std::optional<std::int32_t>>{7, std::nullopt, std::nullopt});
+    CHECK(column(db, ormc::minute(item::clock))[0] == 8);
+    CHECK(column(db, ormc::second(item::clock))[0] == 9);  // whole seconds, not rounded
     // 2024 is a leap year: Feb 28 + 1 day is Feb 29, + 2 is Mar 1.
     CHECK(column(db, ormc::add_days(item::day, 1)) ==
           std::vector<ormc::Date>{year{2024} / 2 / 29, year{2024} / 1 / 1, year{2000} / 1 / 2});

@@ -17,7 +17,7 @@ CREATE TABLE items (
   big INTEGER NOT NULL, maybe_qty INTEGER, ratio REAL NOT NULL, maybe_ratio REAL,
   price TEXT COLLATE ormc_decimal NOT NULL, discount TEXT COLLATE ormc_decimal,
   day TEXT NOT NULL, maybe_day TEXT, at TEXT NOT NULL, flag INTEGER NOT NULL,
-  grp INTEGER NOT NULL);
+  grp INTEGER NOT NULL, clock TEXT);
 )sql";
 
 // As `ormc generate` writes these types for PostgreSQL.
@@ -27,7 +27,7 @@ CREATE TABLE items (
   big bigint NOT NULL, maybe_qty integer, ratio double precision NOT NULL,
   maybe_ratio double precision, price numeric(12, 2) NOT NULL, discount numeric(12, 3),
   day date NOT NULL, maybe_day date, at timestamp NOT NULL, flag boolean NOT NULL,
-  grp bigint NOT NULL);
+  grp bigint NOT NULL, clock time);
 )sql";
 
 struct ItemDatabase {

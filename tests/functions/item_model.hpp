@@ -31,6 +31,7 @@ struct Item {
   ormc::Timestamp at{};
   bool flag = false;
   std::int64_t grp{};
+  std::optional<ormc::Time> clock{};
 };
 
 namespace item {
@@ -55,6 +56,8 @@ inline constexpr ormc::Column<Item, std::optional<ormc::Date>, 11> maybe_day{
 inline constexpr ormc::Column<Item, ormc::Timestamp, 12> at{&Item::at, "at"};
 inline constexpr ormc::Column<Item, bool, 13> flag{&Item::flag, "flag"};
 inline constexpr ormc::Column<Item, std::int64_t, 14> grp{&Item::grp, "grp"};
+inline constexpr ormc::Column<Item, std::optional<ormc::Time>, 15> clock{
+    &Item::clock, "clock", {.nullable = true}};
 }  // namespace item
 
 }  // namespace fntest
@@ -68,7 +71,7 @@ struct ormc::model_traits<fntest::Item> {
                         fntest::item::big, fntest::item::maybe_qty, fntest::item::ratio,
                         fntest::item::maybe_ratio, fntest::item::price, fntest::item::discount,
                         fntest::item::day, fntest::item::maybe_day, fntest::item::at,
-                        fntest::item::flag, fntest::item::grp>;
+                        fntest::item::flag, fntest::item::grp, fntest::item::clock>;
   static constexpr std::array<std::size_t, 1> primary_key{0};
   static constexpr int autoincrement = -1;
   static constexpr int dependency_rank = 0;
