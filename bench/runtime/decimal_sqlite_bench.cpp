@@ -1,6 +1,7 @@
 // What exact decimals cost on SQLite: a decimal(12, 2) column as the NUMERIC (REAL) column of
 // earlier ormc versions and as ormc's TEXT COLLATE ormc_decimal, summed, multiplied, sorted
-// and indexed in an in-memory database; each figure the best of several runs (docs/perf.md).
+// and indexed in an in-memory database, and summed as window functions; each figure the best of
+// several runs (docs/perf.md).
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -50,6 +51,15 @@ int main(int argc, char** argv) {
       {"sum(x)", "SELECT SUM(x) FROM real_amounts", "SELECT ormc_dec_sum(x) FROM text_amounts", 5},
       {"sum(x * 3)", "SELECT SUM(x * 3) FROM real_amounts",
        "SELECT ormc_dec_sum(ormc_dec_mul(x, 3)) FROM text_amounts", 5},
+      {"running sum(x) OVER (ORDER BY rowid)",
+       "SELECT SUM(x) OVER (ORDER BY rowid) FROM real_amounts",
+       "SELECT ormc_dec_sum(x) OVER (ORDER BY rowid) FROM text_amounts", 3},
+      {"sum(x) over the last 10 rows",
+       "SELECT SUM(x) OVER (ORDER BY rowid ROWS BETWEEN 9 PRECEDING AND CURRENT ROW) FROM "
+       "real_amounts",
+       "SELECT ormc_dec_sum(x) OVER (ORDER BY rowid ROWS BETWEEN 9 PRECEDING AND CURRENT ROW) "
+       "FROM text_amounts",
+       3},
       {"ORDER BY x", "SELECT x FROM real_amounts ORDER BY x",
        "SELECT x FROM text_amounts ORDER BY x", 3},
       {"CREATE INDEX on x",

@@ -9,6 +9,7 @@
 #include "ormc/expr/comparison.hpp"  // IWYU pragma: export
 #include "ormc/expr/condition.hpp"   // IWYU pragma: export
 #include "ormc/expr/expression.hpp"  // IWYU pragma: export
+#include "ormc/expr/functions.hpp"   // IWYU pragma: export
 #include "ormc/expr/in.hpp"          // IWYU pragma: export
 #include "ormc/expr/label.hpp"       // IWYU pragma: export
 #include "ormc/expr/like.hpp"        // IWYU pragma: export

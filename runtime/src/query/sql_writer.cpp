@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "ormc/query/select_data.hpp"
+#include "query/render_functions.hpp"
 
 namespace ormc {
 namespace {
@@ -291,6 +292,10 @@ void SqlWriter::node(const detail::ExprData& data, std::size_t& pos, int context
 
 void SqlWriter::node_plain(const detail::ExprData& data, std::size_t& pos, int context,
                            bool strict) {
+  if (data.nodes[pos].op >= detail::first_function_op) {
+    detail::render_function(*this, data, pos);  // render_functions.cpp
+    return;
+  }
   const detail::Node& n = data.nodes[pos++];
   const int own = precedence(n.op);
   const bool parens = own < context || (strict && own == context);

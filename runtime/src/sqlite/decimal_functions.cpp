@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -124,6 +126,62 @@ void negate(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
   result(context, *a);
 }
 
+void absolute(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
+  bool null = false;
+  auto a = argument(context, argv[0], null);
+  if (!a) {
+    if (null) sqlite3_result_null(context);
+    return;
+  }
+  a->negative = false;
+  result(context, *a);
+}
+
+// ormc_dec(x): x (an INTEGER, a REAL, decimal text) as canonical decimal text: CAST(x AS
+// numeric). A REAL is read at 15 significant digits, as PostgreSQL converts a float8.
+void convert(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
+  bool null = false;
+  const auto a = argument(context, argv[0], null);
+  if (!a) {
+    if (null) sqlite3_result_null(context);
+    return;
+  }
+  result(context, *a);
+}
+
+// ormc_dec_round(x [, digits]): PostgreSQL's round(numeric, int): half away from zero, to
+// exactly `digits` fraction digits; negative digits round left of the point (scale 0).
+void round_decimal(sqlite3_context* context, int argc, sqlite3_value** argv) {
+  bool null = false;
+  const auto a = argument(context, argv[0], null);
+  if (!a) {
+    if (null) sqlite3_result_null(context);
+    return;
+  }
+  if (argc == 2 && sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+    sqlite3_result_null(context);
+    return;
+  }
+  const std::int64_t digits = argc == 2 ? sqlite3_value_int64(argv[1]) : 0;
+  constexpr std::int64_t limit = 1000;
+  if (digits < -limit || digits > limit) {
+    fail(context,
+         "ormc_dec_round: " + std::to_string(digits) + " digits is out of range (-1000 to 1000)");
+    return;
+  }
+  if (digits >= 0) {
+    result(context, detail::round_to(*a, static_cast<int>(digits), RoundingMode::half_up));
+    return;
+  }
+  // Round x / 10^k to an integer, then multiply it back by 10^k.
+  const int k = static_cast<int>(-digits);
+  ScaledDecimal shifted = *a;
+  shifted.scale += k;
+  ScaledDecimal rounded = detail::round_to(shifted, 0, RoundingMode::half_up);
+  if (!rounded.is_zero()) rounded.digits.append(static_cast<std::size_t>(k), '0');
+  result(context, rounded);
+}
+
 // ormc_dec_fit(x, p, s): what PostgreSQL does when it stores x in a numeric(p, s) column.
 void fit(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
   bool null = false;
@@ -146,10 +204,14 @@ void fit(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
 }
 
 // The state of ormc_dec_sum / ormc_dec_avg, owned through a pointer in SQLite's aggregate
-// context (which is plain zeroed memory) and deleted by the final call.
+// context (which is plain zeroed memory) and deleted by the final call. As window functions
+// values also leave the frame (xInverse): the result has the largest scale of the values
+// still in it, as PostgreSQL's sum and avg over the frame have, so the scale of every value
+// present is counted.
 struct SumState {
   ScaledDecimal sum;
   std::int64_t count = 0;
+  std::map<int, std::int64_t> scales;  //!< scale -> how many values in the frame have it
 };
 
 SumState* state(sqlite3_context* context, bool create) {
@@ -171,20 +233,49 @@ void sum_step(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
   }
   s->sum = s->count == 0 ? *value : detail::add(s->sum, *value);
   ++s->count;
+  ++s->scales[value->scale];
+}
+
+// A value leaves the window's frame: the step it undoes had the same argument.
+void sum_inverse(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
+  bool null = false;
+  const auto value = argument(context, argv[0], null);
+  if (!value) return;
+  SumState* s = state(context, false);
+  if (s == nullptr || s->count == 0) return;  // not stepped: cannot happen for SQLite
+  s->sum = detail::subtract(s->sum, *value);
+  --s->count;
+  const auto at = s->scales.find(value->scale);
+  if (at != s->scales.end() && --at->second == 0) s->scales.erase(at);
+}
+
+template <bool average>
+void sum_result(sqlite3_context* context, const SumState* s) {
+  if (s == nullptr || s->count == 0) {
+    sqlite3_result_null(context);  // SUM and AVG of no rows are NULL
+    return;
+  }
+  // Exact: every value in the frame has at most this scale, so only zeros are dropped.
+  const int scale = s->scales.empty() ? s->sum.scale : std::prev(s->scales.end())->first;
+  const ScaledDecimal sum = detail::round_to(s->sum, scale, RoundingMode::half_up);
+  if constexpr (average) {
+    const ScaledDecimal count = *detail::parse_scaled(std::to_string(s->count));
+    result(context,
+           detail::divide(sum, count, detail::division_scale(sum, count), RoundingMode::half_up));
+  } else {
+    result(context, sum);
+  }
+}
+
+template <bool average>
+void sum_value(sqlite3_context* context) {
+  sum_result<average>(context, state(context, false));
 }
 
 template <bool average>
 void sum_final(sqlite3_context* context) {
   SumState* s = state(context, false);
-  if (s == nullptr || s->count == 0) {
-    sqlite3_result_null(context);  // SUM and AVG of no rows are NULL
-  } else if constexpr (average) {
-    const ScaledDecimal count = *detail::parse_scaled(std::to_string(s->count));
-    result(context, detail::divide(s->sum, count, detail::division_scale(s->sum, count),
-                                   RoundingMode::half_up));
-  } else {
-    result(context, s->sum);
-  }
+  sum_result<average>(context, s);
   delete s;
 }
 
@@ -206,6 +297,10 @@ int register_decimal_functions(sqlite3* db) {
       {"ormc_dec_cmp", 2, binary<Binary::compare>},
       {"ormc_dec_neg", 1, negate},
       {"ormc_dec_fit", 3, fit},
+      {"ormc_dec_abs", 1, absolute},
+      {"ormc_dec", 1, convert},
+      {"ormc_dec_round", 1, round_decimal},
+      {"ormc_dec_round", 2, round_decimal},
   };
   int rc = sqlite3_create_collation_v2(db, "ormc_decimal", SQLITE_UTF8, nullptr, collate_decimal,
                                        nullptr);
@@ -214,13 +309,16 @@ int register_decimal_functions(sqlite3* db) {
     rc = sqlite3_create_function_v2(db, f.name, f.arguments, flags, const_cast<char*>(f.name),
                                     f.call, nullptr, nullptr, nullptr);
   }
+  // Aggregates and window functions alike (SQLite refuses a plain aggregate in OVER).
   if (rc == SQLITE_OK) {
-    rc = sqlite3_create_function_v2(db, "ormc_dec_sum", 1, flags, const_cast<char*>("ormc_dec_sum"),
-                                    nullptr, sum_step, sum_final<false>, nullptr);
+    rc = sqlite3_create_window_function(db, "ormc_dec_sum", 1, flags,
+                                        const_cast<char*>("ormc_dec_sum"), sum_step,
+                                        sum_final<false>, sum_value<false>, sum_inverse, nullptr);
   }
   if (rc == SQLITE_OK) {
-    rc = sqlite3_create_function_v2(db, "ormc_dec_avg", 1, flags, const_cast<char*>("ormc_dec_avg"),
-                                    nullptr, sum_step, sum_final<true>, nullptr);
+    rc = sqlite3_create_window_function(db, "ormc_dec_avg", 1, flags,
+                                        const_cast<char*>("ormc_dec_avg"), sum_step,
+                                        sum_final<true>, sum_value<true>, sum_inverse, nullptr);
   }
   return rc;
 }

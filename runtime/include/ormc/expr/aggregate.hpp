@@ -2,7 +2,8 @@
 // double or Decimal; avg -> optional<Decimal> of decimals, else optional<double>; min/max ->
 // optional of the column's type. The optionals are SQL's: SUM, AVG, MIN and MAX of no rows
 // are NULL. Sums and averages of decimals are exact on both databases (PostgreSQL's numeric
-// rules; on SQLite ormc's functions ormc_dec_sum and ormc_dec_avg).
+// rules; on SQLite ormc's functions ormc_dec_sum and ormc_dec_avg). Each is also a window
+// function: ormc::sum(x).over(ormc::partition_by(y).order_by(z)) (window.hpp).
 #pragma once
 
 #include <cstdint>
@@ -11,19 +12,43 @@
 #include <utility>
 
 #include "ormc/expr/expression.hpp"
+#include "ormc/expr/window.hpp"
 
 namespace ormc {
+
+//! An aggregate: an expression in a GROUP BY select, or, with over(), a window function.
+//! Windowable is false for COUNT(DISTINCT x), which neither database computes over a window.
+template <typename T, typename Models, bool Windowable = true>
+class Aggregate : public Expr<T, Models, detail::model_list<>> {
+ public:
+  using Expr<T, Models, detail::model_list<>>::Expr;
+
+  //! The aggregate over a window: a running sum, a count per partition, ...
+  template <typename WindowModels>
+  [[nodiscard]] auto over(Window<WindowModels> window) const& {
+    static_assert(Windowable,
+                  "ormc: count_distinct() cannot be computed over a window (neither "
+                  "database supports DISTINCT in a window function)");
+    return std::move(window).template apply<T, Models, detail::model_list<>>(this->data());
+  }
+};
+
+template <typename T, typename Models, bool Windowable>
+struct expr_traits<Aggregate<T, Models, Windowable>>
+    : expr_traits<Expr<T, Models, detail::model_list<>>> {};
+
 namespace detail {
 
 template <typename R, Op op, typename E>
 auto aggregate(E&& e) {
+  using Result = Aggregate<R, expr_models_t<E>, op != Op::count_distinct>;
   ExprData data;
   data.add_operator(op, 1);
   // COUNT of decimals is an integer; SUM, AVG, MIN and MAX of them are decimals.
   data.nodes.back().decimal = decimal_operand_v<E> && op != Op::count && op != Op::count_distinct;
   append_expr(data, std::forward<E>(e));
   // COUNT is never NULL; the others are optional already (of no rows, or no joined rows).
-  return make_expr<R, expr_models_t<E>, model_list<>>(std::move(data));
+  return Result(std::move(data));
 }
 
 template <typename T>
@@ -54,7 +79,7 @@ template <Expression E>
 [[nodiscard]] inline auto count_all() {
   detail::ExprData data;
   data.add_operator(detail::Op::count_star, 0);
-  return detail::make_expr<std::int64_t, detail::model_list<>>(std::move(data));
+  return Aggregate<std::int64_t, detail::model_list<>>(std::move(data));
 }
 
 template <Expression E>

@@ -68,7 +68,38 @@ enum class Op : std::uint8_t {
   // One operand named `name`: "expr AS name" in a select list, "name" in ORDER BY, the
   // expression itself elsewhere (expr.as("n")).
   label,
+  // SQL functions, CASE, CAST and window functions: rendered by render_functions.cpp
+  // (see ormc/expr/function_node.hpp for what precision and scale hold for them).
+  round,              //!< x [, digits]
+  abs,                //!< x
+  coalesce,           //!< a, b, ...
+  nullif,             //!< a, b
+  lower,              //!< s
+  upper,              //!< s
+  length,             //!< s
+  trim,               //!< s
+  ltrim,              //!< s
+  rtrim,              //!< s
+  substr,             //!< s, start [, length]
+  replace,            //!< s, from, to
+  concat,             //!< a, b, ...: a || b || ...
+  cast,               //!< x
+  current_date,       //!< no operand
+  current_timestamp,  //!< no operand
+  extract,            //!< a date, time or timestamp
+  add_days,           //!< a date or timestamp, a number of days
+  add_seconds,        //!< a timestamp, a number of seconds
+  days_between,       //!< two dates: a - b in days
+  case_when,          //!< condition, value, condition, value, ... [, else value]
+  string_agg,         //!< s, separator
+  row_number,         //!< no operand; only under window_over
+  rank,               //!< no operand; only under window_over
+  dense_rank,         //!< no operand; only under window_over
+  window_over,        //!< function, partition items..., order items...
 };
+
+//! The first of the operators render_functions.cpp renders.
+inline constexpr Op first_function_op = Op::round;
 
 //! One node. Strings point at storage that outlives every statement: the descriptors'
 //! names and model_traits' table names are string literals in generated code.

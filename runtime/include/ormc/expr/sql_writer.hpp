@@ -13,6 +13,9 @@
 #include "ormc/value.hpp"
 
 namespace ormc {
+namespace detail {
+class FunctionRenderer;  // the SQL functions' rendering: runtime/src/query/render_functions.cpp
+}  // namespace detail
 
 //! What a statement builder renders to: the SQL text and the values its placeholders
 //! bind, values[0] for placeholder 1.
@@ -58,6 +61,7 @@ class SqlWriter {
   [[nodiscard]] RenderedStatement finish() && { return std::move(out_); }
 
  private:
+  friend class detail::FunctionRenderer;
   //! Renders the tree at data.nodes[pos], advancing pos past it. A tree whose operator
   //! binds less tightly than its context (or as tightly, where `strict`) gets parentheses.
   void node(const detail::ExprData& data, std::size_t& pos, int context, bool strict);

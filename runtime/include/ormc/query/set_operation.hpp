@@ -26,14 +26,14 @@ struct unified_rows<A, A> {
 };
 
 template <typename Row, typename... Rows>
-struct unify_all {
+struct unify_rows {
   using type = Row;
   static constexpr bool ok = true;
 };
 template <typename Row, typename Next, typename... Rows>
-struct unify_all<Row, Next, Rows...> {
+struct unify_rows<Row, Next, Rows...> {
   using step = unified_rows<Row, Next>;
-  using rest = unify_all<typename step::type, Rows...>;
+  using rest = unify_rows<typename step::type, Rows...>;
   using type = typename rest::type;
   static constexpr bool ok = step::ok && rest::ok;
 };
@@ -41,7 +41,7 @@ struct unify_all<Row, Next, Rows...> {
 template <SetOperator op, typename... Ss>
 auto set_operation(Ss&&... statements) {
   static_assert(sizeof...(Ss) >= 2, "ormc: a set operation combines two selects or more");
-  using Unified = unify_all<typename std::remove_cvref_t<Ss>::result_type...>;
+  using Unified = unify_rows<typename std::remove_cvref_t<Ss>::result_type...>;
   static_assert(Unified::ok,
                 "ormc: union_(), intersect() and except_() need selects whose columns have the "
                 "same types, in the same order");

@@ -14,7 +14,9 @@ namespace ormc::sqlite {
 //!   on decimal text with PostgreSQL's result scales;
 //! - ormc_dec_cmp(a, b): -1, 0 or 1; ormc_dec_fit(x, p, s): x rounded to s digits (ties away
 //!   from zero) as a numeric(p, s) column would store it, an error past p - s integer digits;
-//! - the aggregates ormc_dec_sum and ormc_dec_avg.
+//! - ormc_dec_round(x [, digits]) (half away from zero, as PostgreSQL's round(numeric, int)),
+//!   ormc_dec_abs(x), ormc_dec(x) (x as canonical decimal text: CAST(x AS numeric));
+//! - the aggregates ormc_dec_sum and ormc_dec_avg, which are window functions too.
 //! Arguments may be decimal text, integers, or REALs (read at 15 significant digits, as the
 //! NUMERIC columns of older ormc databases hold them). Errors are SQLITE_MISMATCH (DataError).
 //! Returns SQLITE_OK, or the code of the registration SQLite refused.
