@@ -4,7 +4,7 @@
 # of 10 and of 100 models (bench/gen_schema.py), median of RUNS runs each.
 #
 #   bench/compile_time.sh [--ormc PATH] [--runtime-include DIR] [--config-include DIR]
-#                         [--runs N] [--cxx CXX] [--sizes "10 100"]
+#                         [--runs N] [--cxx CXX] [--sizes "10 100"] [--shards N]
 #
 # Defaults: build/gcc/generator/ormc, runtime/include, build/gcc/runtime/include (ormc/config.hpp), 3 runs, g++, 10 and 100 models. Pass another ormc and
 # its runtime's headers to measure another commit (`git worktree add`, build its ormc).
@@ -15,6 +15,9 @@
 #                 query().where().order_by().limit().all(), get
 #   core queries  select / insert / update / delete_from on 3 models through a Connection
 #   .orm.cpp      the generated source (DDL, Session instantiations), when ormc writes one
+#   shards        with --shards N: the .orm.cpp compiled as N shards (ORMC_SOURCE_SHARDS, as
+#                 ormc_generate's SOURCE_SHARDS does): the slowest shard, which bounds a
+#                 parallel build's wall time, the sum of all shards, and the largest RSS
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -26,6 +29,7 @@ config_include="$root/build/gcc/runtime/include"
 runs=3
 cxx=g++
 sizes="10 100"
+shards=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --ormc) ormc=$2; shift 2 ;;
@@ -34,8 +38,9 @@ while [[ $# -gt 0 ]]; do
     --runs) runs=$2; shift 2 ;;
     --cxx) cxx=$2; shift 2 ;;
     --sizes) sizes=$2; shift 2 ;;
+    --shards) shards=$2; shift 2 ;;
     *)
-      echo "usage: $0 [--ormc PATH] [--runtime-include DIR] [--runs N] [--cxx CXX] [--sizes LIST]" >&2
+      echo "usage: $0 [--ormc PATH] [--runtime-include DIR] [--runs N] [--cxx CXX] [--sizes LIST] [--shards N]" >&2
       exit 2
       ;;
   esac
@@ -130,6 +135,18 @@ CPP
   else
     cells["cpp,$n"]="(none) | (none)"
   fi
+  if ((shards > 1)) && [[ -f "$work/gen/s.orm.cpp" ]]; then
+    slowest=0 sum=0 largest=0
+    for ((k = 0; k < shards; k++)); do
+      printf '#define ORMC_SOURCE_SHARDS %d\n#define ORMC_SOURCE_SHARD %d\n#include "s.orm.cpp"\n' \
+        "$shards" "$k" >"$work/gen/shard$k.cpp"
+      read -r t _ _ m _ <<<"$(measure "$work/gen/shard$k.cpp")"
+      slowest=$(echo "if ($t > $slowest) $t else $slowest" | bc)
+      sum=$(echo "$sum + $t" | bc)
+      ((m > largest)) && largest=$m
+    done
+    cells["shards,$n"]="$slowest s (sum $sum s) | $largest MB"
+  fi
 done
 header="| translation unit |" rule="|---|"
 for n in $sizes; do header+=" $n models: user CPU | peak RSS |" rule+="---|---|"; done
@@ -145,3 +162,4 @@ row 'header + `<ormc/session.hpp>`, nothing used' session
 row 'Session on 3 models (README use)' use
 row 'Core queries on 3 models' core
 row 'the generated `.orm.cpp`' cpp
+if ((shards > 1)); then row "the \`.orm.cpp\` in $shards shards: slowest (sum)" shards; fi

@@ -1,4 +1,5 @@
-# ormc_generate(TARGET app SCHEMAS a.orm [b.orm ...] [OUTPUT_DIR dir] [NAMESPACE ns])
+# ormc_generate(TARGET app SCHEMAS a.orm [b.orm ...] [OUTPUT_DIR dir] [NAMESPACE ns]
+#               [SOURCE_SHARDS n])
 #
 # Runs `ormc generate` at build time on SCHEMAS (one schema, with whatever they import),
 # adds the generated headers and .cpp files to TARGET's sources (the .cpp files are
@@ -12,10 +13,15 @@
 # Only the .cpp files of SCHEMAS are compiled: list an imported file in SCHEMAS too when
 # TARGET uses what it declares (its `schema` object is defined in its own .cpp).
 #
+# SOURCE_SHARDS n (n > 1) compiles each generated .cpp as n translation units, which a
+# parallel build runs at once: the Session's code costs seconds of compile time per model
+# (docs/perf.md), and shard k compiles the models whose place in the file is k modulo n.
+# Each shard is a small .cpp in OUTPUT_DIR that includes the generated one.
+#
 # The ormc executable is the in-tree target `ormc` when there is one, else the imported
 # `ormc::ormc` from find_package(ormc).
 function(ormc_generate)
-  cmake_parse_arguments(ARG "" "TARGET;OUTPUT_DIR;NAMESPACE" "SCHEMAS" ${ARGN})
+  cmake_parse_arguments(ARG "" "TARGET;OUTPUT_DIR;NAMESPACE;SOURCE_SHARDS" "SCHEMAS" ${ARGN})
   if(NOT ARG_TARGET OR NOT ARG_SCHEMAS)
     message(FATAL_ERROR "ormc_generate: TARGET and SCHEMAS are required")
   endif()
@@ -80,6 +86,25 @@ function(ormc_generate)
   target_sources(${ARG_TARGET} PRIVATE ${_headers} ${_sources})
   set_source_files_properties(${_headers} PROPERTIES GENERATED TRUE HEADER_FILE_ONLY TRUE)
   set_source_files_properties(${_sources} PROPERTIES GENERATED TRUE)
+  if(ARG_SOURCE_SHARDS AND ARG_SOURCE_SHARDS GREATER 1)
+    # The generated .cpp files are then only included, by the shards.
+    set_source_files_properties(${_sources} PROPERTIES HEADER_FILE_ONLY TRUE)
+    math(EXPR _last "${ARG_SOURCE_SHARDS} - 1")
+    foreach(_source IN LISTS _sources)
+      get_filename_component(_source_name "${_source}" NAME)
+      string(REGEX REPLACE "\\.cpp$" "" _source_stem "${_source_name}")
+      foreach(_shard RANGE ${_last})
+        set(_shard_file "${ARG_OUTPUT_DIR}/${_source_stem}.${_shard}.cpp")
+        file(CONFIGURE OUTPUT "${_shard_file}" CONTENT
+             "// Shard ${_shard} of ${ARG_SOURCE_SHARDS} of ${_source_name} (ormc_generate's SOURCE_SHARDS).
+#define ORMC_SOURCE_SHARDS ${ARG_SOURCE_SHARDS}
+#define ORMC_SOURCE_SHARD ${_shard}
+#include \"${_source_name}\"
+")
+        target_sources(${ARG_TARGET} PRIVATE "${_shard_file}")
+      endforeach()
+    endforeach()
+  endif()
   target_include_directories(${ARG_TARGET} PRIVATE "${ARG_OUTPUT_DIR}")
   if(TARGET ormc::runtime)
     target_link_libraries(${ARG_TARGET} PRIVATE ormc::runtime)

@@ -13,10 +13,7 @@ constexpr std::string_view standard_includes[] = {
 };
 
 constexpr std::string_view runtime_includes[] = {
-    "ormc/model.hpp",
-    "ormc/schema.hpp",
-    "ormc/types.hpp",
-    "ormc/version.hpp",
+    "ormc/model.hpp", "ormc/relation.hpp", "ormc/schema.hpp", "ormc/types.hpp", "ormc/version.hpp",
 };
 
 void append_banner(std::string& out, const HeaderSpec& spec) {
@@ -81,6 +78,7 @@ std::string emit_header(const model::Schema& schema, const HeaderSpec& spec) {
     out += '\n';
     append_model(out, schema.models.at(id), schema);
   }
+  for (model::ModelId id : spec.models) append_relations(out, schema.models.at(id), schema);
   out += close;
 
   for (model::EnumId id : spec.enums) {

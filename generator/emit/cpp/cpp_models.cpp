@@ -18,35 +18,6 @@ std::string field_comment(const model::Column& column) {
   return {};
 }
 
-// `posts -> Post[] back(author)`: the relation as the schema declares it.
-std::string relation_text(const model::Relation& relation, const model::Model& model,
-                          const model::Schema& schema, std::size_t name_width) {
-  const model::Model& target = schema.models.at(relation.target);
-  std::string out = relation.name;
-  out.resize(std::max(name_width, out.size()), ' ');
-  out += " -> " + target.name;
-  if (relation.many) {
-    out += "[]";
-  } else if (relation.optional) {
-    out += "?";
-  }
-  if (relation.through) {
-    out += " through(" + schema.models.at(*relation.through).name + ")";
-  } else if (relation.owns_foreign_key) {
-    const model::ForeignKey& key = model.foreign_keys.at(relation.foreign_key);
-    std::string columns;
-    for (model::ColumnId id : key.columns) {
-      columns += (columns.empty() ? "" : ", ") + model.columns.at(id).name;
-    }
-    out += " by(" + columns + ")";
-  }
-  if (relation.back) out += " back(" + target.relations.at(*relation.back).name + ")";
-  if (relation.load != model::LoadStrategy::lazy) {
-    out += " load(" + std::string(model::load_strategy_name(relation.load)) + ")";
-  }
-  return out;
-}
-
 // The namespace the model's declarations name types from: its own, unless a column is
 // named like the struct or like an enum of that namespace. The member (in the struct) and
 // the descriptor (in the column namespace) would then hide the type for the lines after
@@ -143,6 +114,34 @@ void append_columns(std::string& out, const model::Model& model, const model::Sc
 
 }  // namespace
 
+std::string relation_text(const model::Relation& relation, const model::Model& model,
+                          const model::Schema& schema, std::size_t name_width) {
+  const model::Model& target = schema.models.at(relation.target);
+  std::string out = relation.name;
+  out.resize(std::max(name_width, out.size()), ' ');
+  out += " -> " + target.name;
+  if (relation.many) {
+    out += "[]";
+  } else if (relation.optional) {
+    out += "?";
+  }
+  if (relation.through) {
+    out += " through(" + schema.models.at(*relation.through).name + ")";
+  } else if (relation.owns_foreign_key) {
+    const model::ForeignKey& key = model.foreign_keys.at(relation.foreign_key);
+    std::string columns;
+    for (model::ColumnId id : key.columns) {
+      columns += (columns.empty() ? "" : ", ") + model.columns.at(id).name;
+    }
+    out += " by(" + columns + ")";
+  }
+  if (relation.back) out += " back(" + target.relations.at(*relation.back).name + ")";
+  if (relation.load != model::LoadStrategy::lazy) {
+    out += " load(" + std::string(model::load_strategy_name(relation.load)) + ")";
+  }
+  return out;
+}
+
 void append_model(std::string& out, const model::Model& model, const model::Schema& schema) {
   append_struct(out, model, schema);
   if (!model.columns.empty()) append_columns(out, model, schema);
@@ -162,6 +161,11 @@ void append_model_traits(std::string& out, const model::Model& model, int depend
     columns.push_back(columns_namespace + column.name);
   }
   out += wrap_list("  ", "using columns = ::ormc::column_list<", columns, ">;");
+  std::vector<std::string> relations;
+  for (const model::Relation& relation : model.relations) {
+    relations.push_back(columns_namespace + relation.name);
+  }
+  out += wrap_list("  ", "using relations = ::ormc::relation_list<", relations, ">;");
   std::vector<std::string> key;
   for (model::ColumnId id : model.primary_key) key.push_back(std::to_string(id));
   out += wrap_list("  ",

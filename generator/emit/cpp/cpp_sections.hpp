@@ -37,6 +37,13 @@ void append_aligned(std::string& out, const std::vector<CommentedLine>& lines);
 // namespace; traits go at global scope.
 void append_enum(std::string& out, const model::Enum& enumeration);
 void append_model(std::string& out, const model::Model& model, const model::Schema& schema);
+//! The relation descriptors of `model` (after every model's column descriptors: a relation
+//! names the columns of other models).
+void append_relations(std::string& out, const model::Model& model, const model::Schema& schema);
+//! `posts -> Post[] back(author)`: the relation as the schema declares it, its name padded
+//! to `name_width`.
+[[nodiscard]] std::string relation_text(const model::Relation& relation, const model::Model& model,
+                                        const model::Schema& schema, std::size_t name_width);
 void append_enum_traits(std::string& out, const model::Enum& enumeration);
 //! `dependency_rank`: the model's place in foreign-key order (referenced tables first), so
 //! that a Session flushes parents before children.

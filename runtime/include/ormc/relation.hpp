@@ -18,6 +18,20 @@ namespace ormc {
 
 enum class RelationKind : unsigned char { many_to_one, one_to_many, one_to_one, many_to_many };
 
+//! How the Session loads a relation by default: the schema's load(...).
+enum class LoadStrategy : unsigned char { lazy, joined, selectin, subquery, raise, noload };
+
+//! The schema's cascade(...): which Session operations on M reach the related objects
+//! (SQLAlchemy's cascades; `all` is save_update, merge, refresh_expire, expunge, delete).
+struct RelationCascade {
+  bool save_update = true;
+  bool merge = true;
+  bool expunge = false;
+  bool delete_ = false;
+  bool delete_orphan = false;
+  bool refresh_expire = false;
+};
+
 //! One hop of a relation's join path: join model To ON From's columns `From` equal To's
 //! columns `To`, pairwise. Both are column_list packs of the same length.
 template <typename To, typename FromColumns, typename ToColumns>
@@ -48,6 +62,15 @@ struct Relation {
 
   std::string_view name;         //!< the relation's name in the schema: "album"
   std::string_view back_name{};  //!< the inverse relation's name on Target, or empty
+  RelationCascade cascade{};
+  LoadStrategy load = LoadStrategy::lazy;
+};
+
+//! Every relation of a model, as model_traits<M>::relations: a pack of references to the
+//! relation descriptors, like column_list.
+template <const auto&... R>
+struct relation_list {
+  static constexpr std::size_t size = sizeof...(R);
 };
 
 template <typename R>

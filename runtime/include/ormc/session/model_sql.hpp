@@ -4,8 +4,11 @@
 // statement by that text.
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "ormc/dialect.hpp"
 #include "ormc/model.hpp"
@@ -43,116 +46,69 @@ constexpr bool is_primary_key_column(std::size_t index) {
   return false;
 }
 
+//! What the SQL of a model's statements needs of it, without its types: the table, the
+//! column names in model order, the key columns, the version and autoincrement columns.
+//! The statement texts below are built by one non-template path from it (each text is
+//! built once per column set and cached, so this costs nothing per flush), rather than by
+//! a loop over M's column descriptors instantiated for every model.
+struct ModelSqlShape {
+  std::string_view table_name;
+  std::span<const std::string_view> columns;
+  std::span<const std::size_t> primary_key;
+  int version_column = -1;
+  int autoincrement_column = -1;
+};
+
+template <Model M>
+inline constexpr std::array<std::string_view, model_column_count<M>> column_names_of = [] {
+  std::array<std::string_view, model_column_count<M>> names{};
+  std::size_t index = 0;
+  for_each_column<M>([&](const auto& column) { names[index++] = column.name; });
+  return names;
+}();
+
+template <Model M>
+inline constexpr ModelSqlShape model_sql_shape{model_traits<M>::table_name, column_names_of<M>,
+                                               model_traits<M>::primary_key, version_column<M>(),
+                                               autoincrement_column<M>()};
+
 //! "col1", "col2", ... in model order.
+void append_column_list(std::string& sql, const Dialect& dialect, const ModelSqlShape& shape);
+[[nodiscard]] std::string select_by_key_sql(const Dialect& dialect, const ModelSqlShape& shape);
+//! DELETE by primary key (and version counter).
+[[nodiscard]] std::string delete_sql(const Dialect& dialect, const ModelSqlShape& shape);
+//! INSERT of the columns marked in `included`. `returning_key`: the autoincrement key is
+//! left to the database and read back (the only column an INSERT lets it fill: the
+//! object holds every other value the row gets).
+[[nodiscard]] std::string insert_sql(const Dialect& dialect, const ModelSqlShape& shape,
+                                     std::span<const bool> included, bool returning_key);
+//! UPDATE of the columns marked in `changed`, by primary key (and version counter).
+[[nodiscard]] std::string update_sql(const Dialect& dialect, const ModelSqlShape& shape,
+                                     std::span<const bool> changed);
+
 template <Model M>
 void append_column_list(std::string& sql, const Dialect& dialect) {
-  bool first = true;
-  for_each_column<M>([&](const auto& column) {
-    if (!first) sql += ", ";
-    first = false;
-    dialect.append_identifier(sql, column.name);
-  });
-}
-
-//! WHERE "pk1" = ?n AND "pk2" = ?n+1 ... [AND "version" = ?], numbering from `next`;
-//! returns the next number.
-template <Model M>
-std::size_t append_key_where(std::string& sql, const Dialect& dialect, std::size_t next,
-                             bool with_version) {
-  sql += " WHERE ";
-  bool first = true;
-  for (std::size_t index : model_traits<M>::primary_key) {
-    if (!first) sql += " AND ";
-    first = false;
-    for_each_column_indexed<M>([&](const auto& column, auto i) {
-      if (decltype(i)::value != index) return;
-      dialect.append_identifier(sql, column.name);
-      sql += " = ";
-      dialect.append_placeholder(sql, next++);
-    });
-  }
-  if (with_version) {
-    for_each_column_indexed<M>([&](const auto& column, auto i) {
-      if (static_cast<int>(decltype(i)::value) != version_column<M>()) return;
-      sql += " AND ";
-      dialect.append_identifier(sql, column.name);
-      sql += " = ";
-      dialect.append_placeholder(sql, next++);
-    });
-  }
-  return next;
+  append_column_list(sql, dialect, model_sql_shape<M>);
 }
 
 template <Model M>
 std::string select_by_key_sql(const Dialect& dialect) {
-  std::string sql = "SELECT ";
-  append_column_list<M>(sql, dialect);
-  sql += " FROM ";
-  dialect.append_identifier(sql, model_traits<M>::table_name);
-  append_key_where<M>(sql, dialect, 1, false);
-  return sql;
+  return select_by_key_sql(dialect, model_sql_shape<M>);
 }
 
 template <Model M>
 std::string delete_sql(const Dialect& dialect) {
-  std::string sql = "DELETE FROM ";
-  dialect.append_identifier(sql, model_traits<M>::table_name);
-  append_key_where<M>(sql, dialect, 1, version_column<M>() >= 0);
-  return sql;
+  return delete_sql(dialect, model_sql_shape<M>);
 }
 
-//! INSERT of the columns marked in `included`. `returning_key`: the autoincrement key is
-//! left to the database and read back (the only column an INSERT lets it fill: the
-//! object holds every other value the row gets).
 template <Model M>
 std::string insert_sql(const Dialect& dialect, const ColumnMask<M>& included, bool returning_key) {
-  std::string sql = "INSERT INTO ";
-  dialect.append_identifier(sql, model_traits<M>::table_name);
-  std::string values;
-  std::size_t next = 1;
-  bool first = true;
-  std::string_view key_name;
-  for_each_column_indexed<M>([&](const auto& column, auto index) {
-    if (static_cast<int>(decltype(index)::value) == autoincrement_column<M>()) {
-      key_name = column.name;
-    }
-    if (!included[decltype(index)::value]) return;
-    sql += first ? " (" : ", ";
-    values += first ? "" : ", ";
-    first = false;
-    dialect.append_identifier(sql, column.name);
-    dialect.append_placeholder(values, next++);
-  });
-  if (first) {
-    sql += " DEFAULT VALUES";
-  } else {
-    sql += ") VALUES (" + values + ")";
-  }
-  if (returning_key) {
-    sql += " RETURNING ";
-    dialect.append_identifier(sql, key_name);
-  }
-  return sql;
+  return insert_sql(dialect, model_sql_shape<M>, included, returning_key);
 }
 
-//! UPDATE of the columns marked in `changed`, by primary key (and version counter).
 template <Model M>
 std::string update_sql(const Dialect& dialect, const ColumnMask<M>& changed) {
-  std::string sql = "UPDATE ";
-  dialect.append_identifier(sql, model_traits<M>::table_name);
-  sql += " SET ";
-  std::size_t next = 1;
-  bool first = true;
-  for_each_column_indexed<M>([&](const auto& column, auto index) {
-    if (!changed[decltype(index)::value]) return;
-    if (!first) sql += ", ";
-    first = false;
-    dialect.append_identifier(sql, column.name);
-    sql += " = ";
-    dialect.append_placeholder(sql, next++);
-  });
-  append_key_where<M>(sql, dialect, next, version_column<M>() >= 0);
-  return sql;
+  return update_sql(dialect, model_sql_shape<M>, changed);
 }
 
 }  // namespace ormc::detail
