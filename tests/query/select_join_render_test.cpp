@@ -108,6 +108,11 @@ TEST_CASE("labels name items; order_by(label) does not repeat the expression") {
                .order_by(n.desc(), post::author_id);
   CHECK(sql(q) == R"(SELECT "posts"."author_id", COUNT("posts"."id") AS "n" FROM "posts" GROUP BY )"
                   R"("posts"."author_id" ORDER BY "n" DESC, "posts"."author_id")");
+  // GROUP BY a label: its position in the select list, so that values it binds are not
+  // bound twice (PostgreSQL cannot tell "$1" from "$3").
+  auto busy = (post::views * 2).as("busy");
+  CHECK(sql(ormc::select(busy, ormc::count(post::id)).group_by(busy), pg_like) ==
+        R"(SELECT "posts"."views" * $1 AS "busy", COUNT("posts"."id") FROM "posts" GROUP BY 1)");
   // Elsewhere a label is its expression: HAVING cannot read a select-list name everywhere.
   auto h = ormc::select(post::author_id, n).group_by(post::author_id).having(n > 1);
   CHECK(sql(h).ends_with(R"(HAVING COUNT("posts"."id") > ?1)"));

@@ -162,10 +162,38 @@ void write_compound_order(SqlWriter& w, const SelectData& select) {
   }
 }
 
+//! GROUP BY: a label of the select list by its position there. An expression that binds
+//! values (a CASE of string literals) written again would bind them again, and PostgreSQL
+//! cannot tell $1 from $6: "must appear in the GROUP BY clause".
+void write_group_by(SqlWriter& w, const SelectData& select) {
+  const ExprData& group = select.group_by;
+  const ExprData& columns = select.columns;
+  w.text(" GROUP BY ");
+  std::size_t pos = 0;
+  for (bool first = true; pos < group.nodes.size(); first = false) {
+    if (!first) w.text(", ");
+    std::size_t position = 0;
+    if (group.nodes[pos].op == Op::label) {
+      for (std::size_t at = 0, i = 1; at < columns.nodes.size(); skip_tree(columns, at), ++i) {
+        if (same_tree(group, pos, columns, at)) {
+          position = i;
+          break;
+        }
+      }
+    }
+    if (position == 0) {
+      pos = w.expression_at(group, pos);
+    } else {
+      w.text(std::to_string(position));
+      skip_tree(group, pos);
+    }
+  }
+}
+
 void write_tail(SqlWriter& w, const SelectData& select) {
   if (!select.order_by.empty()) {
     if (select.parts.empty())
-      w.text(" ORDER BY ").order_list(select.order_by);
+      w.text(" ORDER BY ").order_list(select.order_by, &select.columns);
     else
       write_compound_order(w, select);
   }
@@ -219,7 +247,7 @@ void write_select(SqlWriter& w, const SelectData& select,
     for (const FromItem& item : select.from) write_from_item(w, item);
   }
   if (!select.where.empty()) w.text(" WHERE ").expression(select.where);
-  if (!select.group_by.empty()) w.text(" GROUP BY ").expression_list(select.group_by);
+  if (!select.group_by.empty()) write_group_by(w, select);
   if (!select.having.empty()) w.text(" HAVING ").expression(select.having);
   write_tail(w, select);
 }

@@ -192,14 +192,29 @@ SqlWriter& SqlWriter::select_list(const detail::ExprData& data) {
   return *this;
 }
 
-SqlWriter& SqlWriter::order_list(const detail::ExprData& data) {
+namespace {
+
+//! Whether the select list has an item labelled `name` (at its top, not inside another).
+bool selects_label(const detail::ExprData* select_list, std::string_view name) {
+  if (select_list == nullptr) return true;  // a compound's ORDER BY: labels only name items
+  for (std::size_t at = 0; at < select_list->nodes.size(); skip_tree(*select_list, at)) {
+    const detail::Node& n = select_list->nodes[at];
+    if (n.op == Op::label && n.name == name) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+SqlWriter& SqlWriter::order_list(const detail::ExprData& data,
+                                 const detail::ExprData* select_list) {
   std::size_t pos = 0;
   while (pos < data.nodes.size()) {
     if (pos != 0) out_.sql += ", ";
     const detail::Node& n = data.nodes[pos];
     const bool ordered = n.op == Op::asc || n.op == Op::desc;
     const detail::Node& item = data.nodes[ordered ? pos + 1 : pos];
-    if (item.op == Op::label) {
+    if (item.op == Op::label && selects_label(select_list, item.name)) {
       // ORDER BY "n": the selected item, not its expression again.
       identifier(item.name);
       skip_tree(data, pos);
