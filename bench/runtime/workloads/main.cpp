@@ -1,5 +1,5 @@
-// The workloads W1-W6 of issue 9, ORM against hand-written sqlite3 / libpq in one process:
-// each path run alternately several times, the medians, the ORM/raw ratios and the
+// The workloads W1-W6 of issue 9 and W7-W8 of issue 10, ORM against hand-written sqlite3 / libpq in
+// one process: each path run alternately several times, the medians, the ORM/raw ratios and the
 // statement counts printed as markdown tables for docs/perf.md, and the peak resident
 // memory of W3 with each path in a process of its own. Every run's data is checked: the
 // paths of a workload must write or read the same rows (count and checksum), else the
@@ -275,6 +275,43 @@ void run_workloads(const std::string& backend, ormc::Engine& engine, Raw& raw,
     w.paths.push_back({"Core select(age, count_all(), avg(id)) into tuples",
                        [&] { return orm::core_group_by(engine); }});
     w.paths.push_back({"SELECT, rows into structs", [&] { return raw.group_by_age(); }});
+    report(w);
+  }
+
+  // W7 and W8 read ages too: before W5. Posts and comments filled untimed. Both read one
+  // row per user older than 30 (each user has one post, each post one comment): W3's rows.
+  raw.fill_posts_and_comments();
+  auto w3_rows = [&w3_reference](std::string label, std::function<Outcome()> read) {
+    return Path{std::move(label), [&w3_reference, read = std::move(read)] {
+                  Outcome outcome = read();
+                  if (outcome.rows != w3_reference.rows) {
+                    throw std::runtime_error("W7/W8 read " + std::to_string(outcome.rows) +
+                                             " rows, not one per user older than 30 (" +
+                                             std::to_string(w3_reference.rows) + ")");
+                  }
+                  return outcome;
+                }};
+  };
+  {
+    Workload w{"W7 SELECT comments JOIN posts JOIN users WHERE age > 30 ORDER BY comment id",
+               {},
+               {{0, 1}}};
+    w.paths.push_back(w3_rows("Core select(...).select_from<Comment>().join<Post>().join<User>()",
+                              [&] { return orm::core_join(engine); }));
+    w.paths.push_back(
+        w3_rows("the same SELECT, rows into structs", [&] { return raw.join_comments(); }));
+    report(w);
+  }
+  {
+    Workload w{
+        "W8 SELECT id, row_number() OVER (PARTITION BY age ORDER BY id), running "
+        "sum(age) OVER (PARTITION BY is_active ORDER BY id) WHERE age > 30",
+        {},
+        {{0, 1}}};
+    w.paths.push_back(w3_rows("Core select(id, row_number().over(...), sum(age).over(...))",
+                              [&] { return orm::core_window(engine); }));
+    w.paths.push_back(
+        w3_rows("the same SELECT, rows into structs", [&] { return raw.window_users(); }));
     report(w);
   }
 
