@@ -8,7 +8,7 @@
 #                                        against ORMC_BENCH_POSTGRES_URL, else libpq's PG*
 #                                        environment, else a throw-away cluster (pg_virtualenv)
 #        bench/run.sh workloads [ROWS] [--repetitions N]
-#                                        the workloads W1-W6 (users/posts), ORM vs raw sqlite3
+#                                        the workloads W1-W8 (users/posts/comments), ORM vs raw sqlite3
 #                                        and raw libpq, both backends (bench/runtime/workloads/);
 #                                        ROWS 100000, N 5; PostgreSQL as for `postgres`
 # Environment: RUNS (default 10) timed runs per command; JOBS (default 2) build jobs;

@@ -1,11 +1,13 @@
-// The workloads W1-W6 of issue 9, ORM against hand-written sqlite3 / libpq in one process:
-// each path run alternately several times, the medians, the ORM/raw ratios and the
+// The workloads W1-W6 of issue 9 and W7-W8 of issue 10, ORM against hand-written sqlite3 / libpq in
+// one process: each path run alternately several times, the medians, the ORM/raw ratios and the
 // statement counts printed as markdown tables for docs/perf.md, and the peak resident
 // memory of W3 with each path in a process of its own. Every run's data is checked: the
 // paths of a workload must write or read the same rows (count and checksum), else the
 // program fails; the test suite runs it on a few hundred rows for that alone.
 //
-//   ormc_workloads_bench sqlite|postgres [ROWS] [--repetitions N]     ROWS 100000, N 5
+//   ormc_workloads_bench sqlite|postgres [ROWS] [--repetitions N] [--only W7,W8]
+//                                                  ROWS 100000, N 5; W1 always runs (it
+//                                                  fills the table), --only picks the rest
 //
 // SQLite: a file in the temp directory. PostgreSQL: ORMC_BENCH_POSTGRES_URL, else
 // ORMC_TEST_POSTGRES_URL, else libpq's environment (PG*; pg_virtualenv sets them); the run
@@ -139,6 +141,7 @@ struct Run {
   std::vector<std::string> rss;    //!< the lines of W3's memory table
   std::int64_t w3_rows = 0;
   std::vector<std::string> notes;  //!< what was not measured, and why
+  std::string only;                //!< --only W7,W8: the workloads to run after W1; all if empty
 };
 
 //! W1's check: what a path inserted, read back (untimed).
@@ -169,6 +172,10 @@ void run_workloads(const std::string& backend, ormc::Engine& engine, Raw& raw,
   constexpr bool postgres = std::is_same_v<Raw, RawPostgres>;
   const std::vector<User> users = make_users(rows);
   const std::string n = std::to_string(rows);
+  auto wanted = [&run](const char* w) {
+    return run.only.empty() ||
+           ("," + run.only + ",").find("," + std::string(w) + ",") != std::string::npos;
+  };
   auto report = [&](const Workload& w) {
     std::fprintf(stderr, "==> %s: %s\n", backend.c_str(), w.name.c_str());
     add_rows(w, measure(w, repetitions), run.table);
@@ -209,7 +216,7 @@ void run_workloads(const std::string& backend, ormc::Engine& engine, Raw& raw,
   raw.analyze();
 
   // W2: every id once, shuffled; a fresh Session per run, so every get() is a SELECT.
-  {
+  if (wanted("W2")) {
     const std::vector<std::int64_t> ids = shuffled_ids(rows);
     Workload w{"W2 get " + n + " users by key, shuffled, no identity-map hits", {}, {{0, 1}}};
     w.paths.push_back({"Session get<User>(id)", [&] { return orm::session_get(engine, ids); }});
@@ -219,7 +226,7 @@ void run_workloads(const std::string& backend, ormc::Engine& engine, Raw& raw,
 
   // W3: the users older than 30, ordered by id.
   Outcome w3_reference;
-  {
+  if (wanted("W3")) {
     Workload w{"W3 load users with age > 30 by id", {}, {{0, 2}, {1, 2}}};
     w.paths.push_back({"Session query<User>()", [&] { return orm::session_query(engine); }});
     w.paths.push_back({"Core select<User>()", [&] { return orm::core_select(engine); }});
@@ -232,7 +239,7 @@ void run_workloads(const std::string& backend, ormc::Engine& engine, Raw& raw,
   }
 
   // W3's peak resident memory, each path in a process of its own.
-  {
+  if (wanted("W3")) {
     std::fprintf(stderr, "==> %s: W3 peak RSS\n", backend.c_str());
     const char* paths[] = {"session", "core", "raw"};
     std::vector<std::vector<Footprint>> footprints(3);
@@ -270,7 +277,7 @@ void run_workloads(const std::string& backend, ormc::Engine& engine, Raw& raw,
   }
 
   // W6: age, count(*), avg(id) grouped by age, into typed tuples.
-  {
+  if (wanted("W6")) {
     Workload w{"W6 SELECT age, count(*), avg(id) GROUP BY age", {}, {{0, 1}}};
     w.paths.push_back({"Core select(age, count_all(), avg(id)) into tuples",
                        [&] { return orm::core_group_by(engine); }});
@@ -278,8 +285,46 @@ void run_workloads(const std::string& backend, ormc::Engine& engine, Raw& raw,
     report(w);
   }
 
+  // W7 and W8 read ages too: before W5. Posts and comments filled untimed. Both read one
+  // row per user older than 30 (each user has one post, each post one comment): W3's rows.
+  raw.fill_posts_and_comments();
+  if (!wanted("W3")) w3_reference = raw.load_older();  // untimed: W7's and W8's row count
+  auto w3_rows = [&w3_reference](std::string label, std::function<Outcome()> read) {
+    return Path{std::move(label), [&w3_reference, read = std::move(read)] {
+                  Outcome outcome = read();
+                  if (outcome.rows != w3_reference.rows) {
+                    throw std::runtime_error("W7/W8 read " + std::to_string(outcome.rows) +
+                                             " rows, not one per user older than 30 (" +
+                                             std::to_string(w3_reference.rows) + ")");
+                  }
+                  return outcome;
+                }};
+  };
+  if (wanted("W7")) {
+    Workload w{"W7 SELECT comments JOIN posts JOIN users WHERE age > 30 ORDER BY comment id",
+               {},
+               {{0, 1}}};
+    w.paths.push_back(w3_rows("Core select(...).select_from<Comment>().join<Post>().join<User>()",
+                              [&] { return orm::core_join(engine); }));
+    w.paths.push_back(
+        w3_rows("the same SELECT, rows into structs", [&] { return raw.join_comments(); }));
+    report(w);
+  }
+  if (wanted("W8")) {
+    Workload w{
+        "W8 SELECT id, row_number() OVER (PARTITION BY age ORDER BY id), running "
+        "sum(age) OVER (PARTITION BY is_active ORDER BY id) WHERE age > 30",
+        {},
+        {{0, 1}}};
+    w.paths.push_back(w3_rows("Core select(id, row_number().over(...), sum(age).over(...))",
+                              [&] { return orm::core_window(engine); }));
+    w.paths.push_back(
+        w3_rows("the same SELECT, rows into structs", [&] { return raw.window_users(); }));
+    report(w);
+  }
+
   // W5 last: it changes ages, which W3 and W6 read.
-  {
+  if (wanted("W5")) {
     const std::int64_t k = w5_rows(rows);
     Workload w{"W5 load " + std::to_string(k) + " users, change one column each, commit", {}, {}};
     w.paths.push_back(w5_path(raw, k, "Session: query, change age, commit()",
@@ -303,11 +348,13 @@ void print(const std::string& title, const std::string& driver, const Run& run) 
   std::printf("%s\n\n", title.c_str());
   for (const std::string& line : table_header(driver)) std::printf("%s\n", line.c_str());
   for (const std::string& line : run.table) std::printf("%s\n", line.c_str());
-  std::printf("\n| W3 in a process of its own (%" PRId64
-              " users loaded) | peak RSS MiB | growth MiB | peak / raw | growth / raw "
-              "|\n|---|---:|---:|---:|---:|\n",
-              run.w3_rows);
-  for (const std::string& line : run.rss) std::printf("%s\n", line.c_str());
+  if (!run.rss.empty()) {  // W3 not left out by --only
+    std::printf("\n| W3 in a process of its own (%" PRId64
+                " users loaded) | peak RSS MiB | growth MiB | peak / raw | growth / raw "
+                "|\n|---|---:|---:|---:|---:|\n",
+                run.w3_rows);
+    for (const std::string& line : run.rss) std::printf("%s\n", line.c_str());
+  }
   for (const std::string& line : run.notes) std::printf("\n%s\n", line.c_str());
   std::printf("\n");
   std::fflush(stdout);
@@ -339,7 +386,7 @@ class ScratchSchema {
 int usage() {
   std::fprintf(stderr,
                "usage: ormc_workloads_bench sqlite|postgres [ROWS] [--repetitions N] "
-               "[--skip-without-server]\n");
+               "[--skip-without-server] [--only W2,W3,W5,W6,W7,W8]\n");
   return 2;
 }
 
@@ -354,11 +401,14 @@ int main(int argc, char** argv) {
     std::int64_t rows = 100000;
     int repetitions = 5;
     bool skip_without_server = false;
+    std::string only;
     for (std::size_t i = 1; i < args.size(); ++i) {
       if (args[i] == "--repetitions" && i + 1 < args.size()) {
         repetitions = std::atoi(args[++i].c_str());
       } else if (args[i] == "--skip-without-server") {
         skip_without_server = true;
+      } else if (args[i] == "--only" && i + 1 < args.size()) {
+        only = args[++i];
       } else if (!args[i].empty() && std::isdigit(static_cast<unsigned char>(args[i][0]))) {
         rows = std::atoll(args[i].c_str());
       } else {
@@ -368,6 +418,7 @@ int main(int argc, char** argv) {
     if (rows < 1 || repetitions < 1) return usage();
 
     Run run;
+    run.only = only;
     if (backend == "sqlite") {
       const std::string path = (std::filesystem::temp_directory_path() /
                                 ("ormc_workloads_" + std::to_string(::getpid()) + ".db"))

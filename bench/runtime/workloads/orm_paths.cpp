@@ -22,6 +22,16 @@ Outcome timed(ormc::Engine& engine, Body&& body) {
   return outcome;
 }
 
+//! A window sum read as the column type it is (optional when the ORM says it may be NULL).
+template <typename T>
+std::int64_t integer_of(const T& value) {
+  if constexpr (requires { value.has_value(); }) {
+    return static_cast<std::int64_t>(value.value_or(0));
+  } else {
+    return static_cast<std::int64_t>(value);
+  }
+}
+
 }  // namespace
 
 Outcome session_insert(ormc::Engine& engine, const std::vector<User>& users) {
@@ -113,6 +123,43 @@ Outcome core_group_by(ormc::Engine& engine) {
       outcome.checksum += group_checksum(age, count, avg_id.value_or(0));
     }
     outcome.rows = static_cast<std::int64_t>(groups.size());
+  });
+}
+
+Outcome core_join(ormc::Engine& engine) {
+  return timed(engine, [&](Outcome& outcome) {
+    ormc::Connection conn = engine.connect();
+    const auto rows = ormc::select(wl::comment::id, wl::comment::body, wl::post::title,
+                                   wl::user::username, wl::user::age)
+                          .select_from<wl::Comment>()
+                          .join<wl::Post>(wl::post::id == wl::comment::post_id)
+                          .join<User>(wl::user::id == wl::post::author_id)
+                          .where(wl::user::age > w7_min_age)
+                          .order_by(wl::comment::id)
+                          .all(conn);
+    for (const auto& [id, body, title, username, age] : rows) {
+      outcome.checksum += join_checksum(id, body, title, username, age);
+    }
+    outcome.rows = static_cast<std::int64_t>(rows.size());
+  });
+}
+
+Outcome core_window(ormc::Engine& engine) {
+  return timed(engine, [&](Outcome& outcome) {
+    ormc::Connection conn = engine.connect();
+    const auto rows =
+        ormc::select(
+            wl::user::id,
+            ormc::row_number().over(ormc::partition_by(wl::user::age).order_by(wl::user::id)),
+            ormc::sum(wl::user::age)
+                .over(ormc::partition_by(wl::user::is_active).order_by(wl::user::id)))
+            .where(wl::user::age > w7_min_age)
+            .order_by(wl::user::id)
+            .all(conn);
+    for (const auto& [id, row_number, running] : rows) {
+      outcome.checksum += window_checksum(id, integer_of(row_number), integer_of(running));
+    }
+    outcome.rows = static_cast<std::int64_t>(rows.size());
   });
 }
 

@@ -1,4 +1,4 @@
-// The ORM's side of the workloads W1-W6: each function is one timed run through the
+// The ORM's side of the workloads W1-W8: each function is one timed run through the
 // Session or Core, counting the statements the engine executed (EngineStats).
 #pragma once
 
@@ -29,5 +29,11 @@ Outcome core_select(ormc::Engine& engine);
 Outcome session_update(ormc::Engine& engine, std::int64_t n);
 //! W6: Core select(age, count(*), avg(id)) group by age, into typed tuples.
 Outcome core_group_by(ormc::Engine& engine);
+//! W7: Core select(comment, post, user columns).select_from<Comment>().join<Post>()
+//! .join<User>() where age > 30 order by comment id, into typed tuples.
+Outcome core_join(ormc::Engine& engine);
+//! W8: Core select(id, row_number().over(...), sum(age).over(...)) where age > 30 order by
+//! id, into typed tuples.
+Outcome core_window(ormc::Engine& engine);
 
 }  // namespace wl_bench::orm

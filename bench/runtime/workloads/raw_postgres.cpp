@@ -70,6 +70,13 @@ RawPostgres::RawPostgres(const std::string& url, bool prepare) : conn_(PQconnect
       {"update", "UPDATE users SET age = $1 WHERE id = $2"},
       {"group", "SELECT age, count(*), avg(id) FROM users GROUP BY age"},
       {"all", select + " ORDER BY id"},
+      {"join",
+       "SELECT comments.id, comments.body, posts.title, users.username, users.age FROM c"
+       "omments JOIN posts ON posts.id = comments.post_id JOIN users ON users.id = posts"
+       ".author_id WHERE users.age > $1 ORDER BY comments.id"},
+      {"window",
+       "SELECT id, row_number() OVER (PARTITION BY age ORDER BY id), sum(age) OVER (PART"
+       "ITION BY is_active ORDER BY id) FROM users WHERE age > $1 ORDER BY id"},
   };
   for (const auto& [name, sql] : statements) {
     check(PQprepare(conn_, name, sql.c_str(), 0, nullptr), name);
@@ -118,7 +125,15 @@ std::vector<User> RawPostgres::load_users(const char* name, int count, const cha
   return users;
 }
 
-void RawPostgres::reset() { exec("TRUNCATE posts, users RESTART IDENTITY"); }
+void RawPostgres::reset() { exec("TRUNCATE comments, posts, users RESTART IDENTITY"); }
+
+void RawPostgres::fill_posts_and_comments() {
+  exec("TRUNCATE comments, posts RESTART IDENTITY");
+  exec(fill_posts_sql);
+  exec(fill_comments_sql);
+  exec("VACUUM ANALYZE posts");
+  exec("VACUUM ANALYZE comments");
+}
 
 void RawPostgres::analyze() { exec("VACUUM ANALYZE users"); }
 
@@ -326,6 +341,66 @@ Outcome RawPostgres::group_by_age() {
   outcome.statements = 1;
   for (const Group& g : groups) outcome.checksum += group_checksum(g.age, g.count, g.avg_id);
   outcome.rows = static_cast<std::int64_t>(groups.size());
+  outcome.seconds = seconds_since(start);
+  return outcome;
+}
+
+// Binary results, as W3 reads them.
+Outcome RawPostgres::join_comments() {
+  Outcome outcome;
+  const auto start = Clock::now();
+  struct Row {
+    std::int64_t id;
+    std::string body, title, username;
+    std::int32_t age;
+  };
+  const Number min_age(w7_min_age);
+  const char* values[] = {min_age.text};
+  PGresult* result = run_prepared("join", 1, values, 1);
+  const int n = PQntuples(result);
+  std::vector<Row> rows;
+  rows.reserve(static_cast<std::size_t>(n));
+  auto text = [result](int row, int column) {
+    return std::string(PQgetvalue(result, row, column),
+                       static_cast<std::size_t>(PQgetlength(result, row, column)));
+  };
+  for (int row = 0; row < n; ++row) {
+    rows.push_back({static_cast<std::int64_t>(be64(PQgetvalue(result, row, 0))), text(row, 1),
+                    text(row, 2), text(row, 3),
+                    static_cast<std::int32_t>(be32(PQgetvalue(result, row, 4)))});
+  }
+  PQclear(result);
+  outcome.statements = 1;
+  for (const Row& r : rows) {
+    outcome.checksum += join_checksum(r.id, r.body, r.title, r.username, r.age);
+  }
+  outcome.rows = static_cast<std::int64_t>(rows.size());
+  outcome.seconds = seconds_since(start);
+  return outcome;
+}
+
+// Binary results: row_number() is bigint, sum(integer) is bigint.
+Outcome RawPostgres::window_users() {
+  Outcome outcome;
+  const auto start = Clock::now();
+  struct Row {
+    std::int64_t id, row_number, running;
+  };
+  const Number min_age(w7_min_age);
+  const char* values[] = {min_age.text};
+  PGresult* result = run_prepared("window", 1, values, 1);
+  const int n = PQntuples(result);
+  std::vector<Row> rows;
+  rows.reserve(static_cast<std::size_t>(n));
+  for (int row = 0; row < n; ++row) {
+    rows.push_back({static_cast<std::int64_t>(be64(PQgetvalue(result, row, 0))),
+                    static_cast<std::int64_t>(be64(PQgetvalue(result, row, 1))),
+                    static_cast<std::int64_t>(be64(PQgetvalue(result, row, 2)))});
+  }
+  PQclear(result);
+  outcome.statements = 1;
+  for (const Row& r : rows) outcome.checksum += window_checksum(r.id, r.row_number, r.running);
+  outcome.rows = static_cast<std::int64_t>(rows.size());
   outcome.seconds = seconds_since(start);
   return outcome;
 }

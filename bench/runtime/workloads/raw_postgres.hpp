@@ -1,4 +1,4 @@
-// The workloads W1-W6 through hand-written libpq, as a competent C programmer writes them:
+// The workloads W1-W8 through hand-written libpq, as a competent C programmer writes them:
 // statements prepared once per connection and reused, text parameters, binary results for
 // the user rows, one transaction per batch of writes; per-row, pipelined (libpq pipeline
 // mode) and COPY variants of the writes. Also the untimed chores around the runs.
@@ -25,7 +25,9 @@ class RawPostgres {
   void exec(const std::string& sql);
 
   // Untimed chores.
-  void reset();                          //!< TRUNCATE both tables, identities restarted
+  void reset();  //!< TRUNCATE both tables, identities restarted
+  //! Fills posts and comments from the users (W7's data), then analyzes.
+  void fill_posts_and_comments();
   void analyze();                        //!< VACUUM ANALYZE, before the reads
   Outcome table_outcome();               //!< every user read back (W1's check)
   std::int64_t age_sum(std::int64_t n);  //!< sum(age) of the users with id <= n (W5's)
@@ -38,6 +40,8 @@ class RawPostgres {
   Outcome load_older();                                      //!< W3
   Outcome update(std::int64_t n, bool pipelined);            //!< W5
   Outcome group_by_age();                                    //!< W6
+  Outcome join_comments();                                   //!< W7
+  Outcome window_users();                                    //!< W8
 
  private:
   struct UserParams;

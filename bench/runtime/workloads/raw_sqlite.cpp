@@ -29,10 +29,17 @@ RawSqlite::RawSqlite(const std::string& path) {
   update_ = prepare("UPDATE users SET age = ?1 WHERE id = ?2");
   group_ = prepare("SELECT age, count(*), avg(id) FROM users GROUP BY age");
   all_ = prepare(sql_of("", " ORDER BY id").c_str());
+  join_ = prepare(
+      "SELECT comments.id, comments.body, posts.title, users.username, users.age FROM c"
+      "omments JOIN posts ON posts.id = comments.post_id JOIN users ON users.id = posts"
+      ".author_id WHERE users.age > ?1 ORDER BY comments.id");
+  window_ = prepare(
+      "SELECT id, row_number() OVER (PARTITION BY age ORDER BY id), sum(age) OVER (PART"
+      "ITION BY is_active ORDER BY id) FROM users WHERE age > ?1 ORDER BY id");
 }
 
 RawSqlite::~RawSqlite() {
-  for (sqlite3_stmt* s : {insert_, get_, older_, first_n_, update_, group_, all_}) {
+  for (sqlite3_stmt* s : {insert_, get_, older_, first_n_, update_, group_, all_, join_, window_}) {
     sqlite3_finalize(s);
   }
   sqlite3_close(db_);
@@ -75,7 +82,14 @@ User RawSqlite::read_user(sqlite3_stmt* statement) {
   return user;
 }
 
-void RawSqlite::reset() { exec("DELETE FROM posts; DELETE FROM users"); }
+void RawSqlite::reset() { exec("DELETE FROM comments; DELETE FROM posts; DELETE FROM users"); }
+
+void RawSqlite::fill_posts_and_comments() {
+  exec("DELETE FROM comments; DELETE FROM posts");
+  exec(fill_posts_sql);
+  exec(fill_comments_sql);
+  exec("ANALYZE");
+}
 
 void RawSqlite::analyze() { exec("ANALYZE"); }
 
@@ -193,6 +207,54 @@ Outcome RawSqlite::group_by_age() {
   outcome.statements = 1;
   for (const Group& g : groups) outcome.checksum += group_checksum(g.age, g.count, g.avg_id);
   outcome.rows = static_cast<std::int64_t>(groups.size());
+  outcome.seconds = seconds_since(start);
+  return outcome;
+}
+
+Outcome RawSqlite::join_comments() {
+  Outcome outcome;
+  const auto start = Clock::now();
+  struct Row {
+    std::int64_t id;
+    std::string body, title, username;
+    std::int32_t age;
+  };
+  auto text = [this](int column) {
+    return std::string(reinterpret_cast<const char*>(sqlite3_column_text(join_, column)),
+                       static_cast<std::size_t>(sqlite3_column_bytes(join_, column)));
+  };
+  std::vector<Row> rows;
+  sqlite3_bind_int(join_, 1, w7_min_age);
+  while (sqlite3_step(join_) == SQLITE_ROW) {
+    rows.push_back(
+        {sqlite3_column_int64(join_, 0), text(1), text(2), text(3), sqlite3_column_int(join_, 4)});
+  }
+  sqlite3_reset(join_);
+  outcome.statements = 1;
+  for (const Row& r : rows) {
+    outcome.checksum += join_checksum(r.id, r.body, r.title, r.username, r.age);
+  }
+  outcome.rows = static_cast<std::int64_t>(rows.size());
+  outcome.seconds = seconds_since(start);
+  return outcome;
+}
+
+Outcome RawSqlite::window_users() {
+  Outcome outcome;
+  const auto start = Clock::now();
+  struct Row {
+    std::int64_t id, row_number, running;
+  };
+  std::vector<Row> rows;
+  sqlite3_bind_int(window_, 1, w7_min_age);
+  while (sqlite3_step(window_) == SQLITE_ROW) {
+    rows.push_back({sqlite3_column_int64(window_, 0), sqlite3_column_int64(window_, 1),
+                    sqlite3_column_int64(window_, 2)});
+  }
+  sqlite3_reset(window_);
+  outcome.statements = 1;
+  for (const Row& r : rows) outcome.checksum += window_checksum(r.id, r.row_number, r.running);
+  outcome.rows = static_cast<std::int64_t>(rows.size());
   outcome.seconds = seconds_since(start);
   return outcome;
 }

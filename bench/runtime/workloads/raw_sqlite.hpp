@@ -1,4 +1,4 @@
-// The workloads W1-W6 through hand-written sqlite3 calls, as a competent C programmer
+// The workloads W1-W8 through hand-written sqlite3 calls, as a competent C programmer
 // writes them: statements prepared once and reused, every value bound, one transaction per
 // batch of writes. Also the untimed chores around the runs (emptying the tables, checking
 // what a run wrote).
@@ -23,7 +23,9 @@ class RawSqlite {
   RawSqlite& operator=(const RawSqlite&) = delete;
 
   // Untimed chores.
-  void reset();    //!< empties both tables; ids start again at 1
+  void reset();  //!< empties both tables; ids start again at 1
+  //! Fills posts and comments from the users (W7's data), then analyzes.
+  void fill_posts_and_comments();
   void analyze();  //!< ANALYZE, before the reads
   //! Every user, read back: the rows and checksum W1's paths must agree on.
   Outcome table_outcome();
@@ -36,6 +38,8 @@ class RawSqlite {
   Outcome load_older();                                      //!< W3
   Outcome update(std::int64_t n);                            //!< W5
   Outcome group_by_age();                                    //!< W6
+  Outcome join_comments();                                   //!< W7
+  Outcome window_users();                                    //!< W8
 
  private:
   void exec(const char* sql);
@@ -51,6 +55,8 @@ class RawSqlite {
   sqlite3_stmt* update_ = nullptr;
   sqlite3_stmt* group_ = nullptr;
   sqlite3_stmt* all_ = nullptr;
+  sqlite3_stmt* join_ = nullptr;
+  sqlite3_stmt* window_ = nullptr;
 };
 
 }  // namespace wl_bench

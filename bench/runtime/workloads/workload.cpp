@@ -120,4 +120,27 @@ ormc::Timestamp parse_timestamp(const char* text, std::size_t length) {
   return ormc::Timestamp(std::chrono::microseconds(micros));
 }
 
+const char* const fill_posts_sql =
+    "INSERT INTO posts (author_id, title, content, published) "
+    "SELECT id, 'post ' || id, 'content of a post', age % 3 <> 0 FROM users ORDER BY id";
+const char* const fill_comments_sql =
+    "INSERT INTO comments (post_id, author_id, body) "
+    "SELECT id, (id * 7) % (SELECT count(*) FROM users) + 1, 'comment on ' || title "
+    "FROM posts ORDER BY id";
+
+std::uint64_t join_checksum(std::int64_t comment_id, const std::string& body,
+                            const std::string& title, const std::string& username,
+                            std::int32_t age) {
+  std::uint64_t h = mix(0, static_cast<std::uint64_t>(comment_id));
+  h = mix(h, text_hash(body));
+  h = mix(h, text_hash(title));
+  h = mix(h, text_hash(username));
+  return mix(h, static_cast<std::uint64_t>(age));
+}
+
+std::uint64_t window_checksum(std::int64_t id, std::int64_t row_number, std::int64_t running) {
+  return mix(mix(static_cast<std::uint64_t>(id), static_cast<std::uint64_t>(row_number)),
+             static_cast<std::uint64_t>(running));
+}
+
 }  // namespace wl_bench

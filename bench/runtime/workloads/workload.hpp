@@ -51,6 +51,23 @@ std::uint64_t checksum_without_age(const User& user);
 //! One row of W6: SELECT age, count(*), avg(id) ... GROUP BY age.
 std::uint64_t group_checksum(std::int32_t age, std::int64_t count, double avg_id);
 
+//! W7 and W8 read the users with age > this (W7: through their posts' comments).
+constexpr std::int32_t w7_min_age = 30;
+
+//! The SQL that fills posts (one per user) and comments (one per post, by another user)
+//! before W7, untimed; the same text on both backends.
+extern const char* const fill_posts_sql;
+extern const char* const fill_comments_sql;
+
+//! One row of W7: comments JOIN posts JOIN users (the post's author).
+std::uint64_t join_checksum(std::int64_t comment_id, const std::string& body,
+                            const std::string& title, const std::string& username,
+                            std::int32_t age);
+
+//! One row of W8: id, row_number() over (partition by age order by id), running sum(age)
+//! over (partition by is_active order by id).
+std::uint64_t window_checksum(std::int64_t id, std::int64_t row_number, std::int64_t running);
+
 //! What a C programmer writes to bind and read ormc's text timestamps on SQLite and the
 //! text parameters of libpq: 'YYYY-MM-DD HH:MM:SS.ffffff' (26 characters, no NUL).
 constexpr std::size_t timestamp_length = 26;
