@@ -74,7 +74,7 @@ std::vector<std::pair<FileId, std::vector<FileId>>> Compilation::import_graph() 
   return graph;
 }
 
-bool Compilation::load_text(std::string path, std::string text) {
+bool Compilation::load_text(const std::string& path, std::string text) {
   if (text.size() > max_source_bytes) {
     FileId id = sources_.add(path, "");
     diagnostics_.report(DiagCode::file_too_large, {id, {}, {}},
