@@ -14,8 +14,8 @@ PACKAGES=(
   libfmt-dev libpq-dev libsqlite3-dev
   # tests: doctest, a throw-away PostgreSQL server (pg_virtualenv), libFuzzer and sanitizers
   doctest-dev postgresql libclang-rt-14-dev
-  # style checks
-  clang-format clang-tidy
+  # style checks; clang-tidy 14 by name: .clang-tidy and its NOLINTs are written for it
+  clang-format clang-tidy-14
 )
 
 is_installed() {

@@ -41,8 +41,9 @@ constexpr std::uint64_t max_decimal_precision = 1000;  // PostgreSQL's numeric l
 
 std::optional<model::ColumnType> SchemaChecker::resolve_type(const ast::TypeRef& type) {
   const std::string& name = type.name.text;
-  auto builtin = std::find_if(builtin_types.begin(), builtin_types.end(),
-                              [&](const BuiltinType& candidate) { return candidate.name == name; });
+  const auto* builtin =
+      std::find_if(builtin_types.begin(), builtin_types.end(),
+                   [&](const BuiltinType& candidate) { return candidate.name == name; });
   if (builtin == builtin_types.end()) {
     auto symbol = symbols_.find(name);
     if (symbol != symbols_.end() && symbol->second.kind == Symbol::Kind::enumeration) {
@@ -65,6 +66,7 @@ std::optional<model::ColumnType> SchemaChecker::resolve_type(const ast::TypeRef&
       return std::nullopt;
     }
     std::vector<std::string> candidates;
+    candidates.reserve(builtin_types.size());
     for (const BuiltinType& candidate : builtin_types) candidates.emplace_back(candidate.name);
     for (const std::string& enum_name : symbol_names(false, false, true)) {
       candidates.push_back(enum_name);

@@ -210,6 +210,7 @@ std::optional<model::Expr> SchemaChecker::resolve_expr(model::ModelId scope, con
                                       [&](const FunctionRule& f) { return f.name == name.text; });
       if (rule == functions.end()) {
         std::vector<std::string> names;
+        names.reserve(functions.size());
         for (const FunctionRule& f : functions) names.emplace_back(f.name);
         auto suggestion = suggest(name.text, names);
         std::string message = "unknown function '" + name.text +

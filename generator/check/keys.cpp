@@ -57,15 +57,15 @@ std::optional<std::vector<model::ColumnId>> SchemaChecker::find_columns(
     model::ModelId id, const std::vector<ast::Name>& names) {
   std::vector<model::ColumnId> result;
   bool ok = true;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    auto column = find_column(id, names[i]);
+  for (const ast::Name& name : names) {
+    auto column = find_column(id, name);
     if (!column) {
       ok = false;
       continue;
     }
     if (std::find(result.begin(), result.end(), *column) != result.end()) {
-      diagnostics_.report(DiagCode::duplicate_column_in_key, names[i].span,
-                          "column '" + names[i].text + "' is listed twice");
+      diagnostics_.report(DiagCode::duplicate_column_in_key, name.span,
+                          "column '" + name.text + "' is listed twice");
       ok = false;
       continue;
     }

@@ -74,7 +74,7 @@ std::vector<std::pair<FileId, std::vector<FileId>>> Compilation::import_graph() 
   return graph;
 }
 
-bool Compilation::load_text(std::string path, std::string text) {
+bool Compilation::load_text(const std::string& path, std::string text) {
   if (text.size() > max_source_bytes) {
     FileId id = sources_.add(path, "");
     diagnostics_.report(DiagCode::file_too_large, {id, {}, {}},
@@ -90,6 +90,9 @@ bool Compilation::load_text(std::string path, std::string text) {
       {path, std::make_unique<ast::File>(std::move(*parsed)), {}, true, SourceSpan{id, {}, {}}});
   roots_.push_back(loaded_.size() - 1);
   return ok_;
+  // A false leak (clang-tidy 14's analyzer, since `path` is a const&): it loses the unique_ptr
+  // moved into the braced Loaded, which loaded_ owns.
+  // NOLINTNEXTLINE(clang-analyzer-cplusplus.NewDeleteLeaks)
 }
 
 std::optional<Compilation::Pending> Compilation::open(const std::string& path,

@@ -34,7 +34,7 @@ class Compilation {
   bool load(const std::vector<std::string>& paths, bool follow_imports = true);
 
   //! Parses in-memory text as a file called `path` (imports are not followed).
-  bool load_text(std::string path, std::string text);
+  bool load_text(const std::string& path, std::string text);
 
   //! Resolves and validates everything loaded as one schema; nullopt after errors. Both
   //! checks first refuse file names that cannot become generated headers (E008, E009).

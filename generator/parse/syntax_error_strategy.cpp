@@ -65,7 +65,7 @@ void SyntaxErrorStrategy::report_unexpected(antlr4::Parser* parser, antlr4::Toke
                                             offending->getLine() > previous->getLine());
   // When the line ended early, what is missing belongs at its end: prefer ';' if possible.
   std::string wanted = items.size() == 1 ? items.front() : "";
-  if (seen.count("';'") != 0) wanted = "';'";
+  if (seen.contains("';'")) wanted = "';'";
   if (line_ended && !wanted.empty()) {
     SourcePosition end = token_end(previous);
     auto builder =

@@ -81,7 +81,7 @@ Engine Engine::connect(std::string_view url_text, EngineOptions options) {
   return Engine(std::move(state));
 }
 
-Connection Engine::connect() { return Connection(state_, state_->source->acquire()); }
+Connection Engine::connect() { return {state_, state_->source->acquire()}; }
 
 void Engine::dispose() { state_->source->dispose(); }
 

@@ -223,7 +223,7 @@ SessionSavepoint Session::begin_nested() {
   flush();
   Connection& conn = connection();
   savepoints_.push_back({++savepoint_serial_, conn.begin_nested()});
-  return SessionSavepoint(*this, savepoint_serial_);
+  return {*this, savepoint_serial_};
 }
 
 bool Session::savepoint_active(std::uint64_t serial) const {

@@ -95,7 +95,7 @@ double Decimal::to_double() const {
   return value;
 }
 
-bool operator==(const Decimal& a, const Decimal& b) { return (a <=> b) == 0; }
+bool operator==(const Decimal& a, const Decimal& b) { return std::is_eq(a <=> b); }
 
 std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
   const DecimalParts x = split(a.text_);
@@ -106,6 +106,7 @@ std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
     return x_negative ? std::strong_ordering::less : std::strong_ordering::greater;
   }
   const auto magnitude = compare_magnitude(x, y);
+  // NOLINTNEXTLINE(modernize-use-nullptr): 0 <=> an ordering reverses it; the 0 is no pointer
   return x_negative ? 0 <=> magnitude : magnitude;
 }
 

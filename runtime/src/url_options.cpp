@@ -2,6 +2,7 @@
 #include "detail/url_options.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <string>
 
@@ -48,7 +49,7 @@ std::chrono::milliseconds parse_seconds(const Url& url, const std::string& name,
          allow_negative ? "a number of seconds (-1 = never)" : "a number of seconds >= 0");
   }
   if (seconds < 0) return std::chrono::milliseconds(-1);
-  return std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000.0 + 0.5));
+  return std::chrono::milliseconds(std::llround(seconds * 1000.0));
 }
 
 PoolClass parse_pool_class(const Url& url, const std::string& name, const std::string& value) {

@@ -174,7 +174,7 @@ std::string member_initializer(const model::Column& column, const model::Schema&
   const TypeKind kind = column.type.kind;
   // Every member gets an initializer: GCC's -Wmissing-field-initializers (in -Wextra) flags
   // a designated initializer that skips a member without one, even a std::string.
-  const std::string empty = "{}";
+  constexpr const char* empty = "{}";
   if (!column.default_value) return empty;
   const model::Expr& value = column.default_value->expr;
   const std::string type = value_type(column.type, schema, from_namespace);

@@ -208,8 +208,8 @@ class Planner {
       taken.insert(enumeration.cpp_namespace + "::" + enumeration.name);
     }
     for (HeaderSpec& header : plan_.headers) {
-      bool shared = headers_in[header.cpp_namespace] > 1 ||
-                    taken.count(header.cpp_namespace + "::schema") != 0;
+      bool shared =
+          headers_in[header.cpp_namespace] > 1 || taken.contains(header.cpp_namespace + "::schema");
       header.schema_object = shared ? identifier(stem(header.source_name)) + "_schema" : "schema";
     }
   }

@@ -49,9 +49,8 @@ void map_columns(std::string_view table, std::span<const std::string_view> model
 
 template <typename Reader, typename T>
 bool read_value(const Reader& reader, int column, T& out) {
-  if constexpr (std::is_same_v<T, bool>) {
-    return reader.read(column, out);
-  } else if constexpr (SchemaEnum<T>) {
+  // bool, std::int64_t and double are the readers' own types: the last branch reads them.
+  if constexpr (SchemaEnum<T>) {
     std::string_view text;
     if (!reader.read(column, text)) return false;
     if (auto value = enum_from_name<T>(text)) {
@@ -62,9 +61,8 @@ bool read_value(const Reader& reader, int column, T& out) {
     std::array<std::string_view, std::size(enum_traits<T>::names)> list{};
     for (std::size_t i = 0; i < list.size(); ++i) list[i] = names[i];
     throw_unknown_enum(reader.column_name(column), text, list);
-  } else if constexpr (std::is_same_v<T, std::int64_t>) {
-    return reader.read(column, out);
-  } else if constexpr (std::is_integral_v<T>) {
+  } else if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool> &&
+                       !std::is_same_v<T, std::int64_t>) {
     std::int64_t wide = 0;
     if (!reader.read(column, wide)) return false;
     if (!std::in_range<T>(wide)) {

@@ -142,26 +142,26 @@ constexpr void for_each_listed(column_list<C...>*, F& f) {
   [[maybe_unused]] const int in_order[] = {0, (f(C), 0)...};
 }
 
-// column_at's lookup: a class deriving from one indexed_column<I, C> per column, from which
+// column_at's lookup: a class deriving from one IndexedColumn<I, C> per column, from which
 // overload resolution deduces C given I. One instantiation per model and no recursion, where
 // std::tuple_element recurses once per column (g++ 12 has no __type_pack_element).
 template <std::size_t I, const auto& C>
-struct indexed_column {};
+struct IndexedColumn {};
 
 template <typename Indexes, const auto&... C>
-struct indexed_columns;
+struct IndexedColumns;
 template <std::size_t... I, const auto&... C>
-struct indexed_columns<std::index_sequence<I...>, C...> : indexed_column<I, C>... {};
+struct IndexedColumns<std::index_sequence<I...>, C...> : IndexedColumn<I, C>... {};
 
 template <typename List>
 struct index_columns;
 template <const auto&... C>
 struct index_columns<column_list<C...>> {
-  using type = indexed_columns<std::make_index_sequence<sizeof...(C)>, C...>;
+  using type = IndexedColumns<std::make_index_sequence<sizeof...(C)>, C...>;
 };
 
 template <std::size_t I, const auto& C>
-constexpr const auto& column_of(const indexed_column<I, C>*) noexcept {
+constexpr const auto& column_of(const IndexedColumn<I, C>*) noexcept {
   return C;
 }
 

@@ -84,7 +84,7 @@ class QueuePool final : public detail::ConnectionSource {
           timeouts_.fetch_add(1, std::memory_order_relaxed);
           std::string message = timeout_message();
           --waiting_;
-          throw TimeoutError(std::move(message));
+          throw TimeoutError(message);
         }
         --waiting_;
       }

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <cstddef>
 #include <cstring>
 
 namespace ormc::postgres {
@@ -36,7 +37,7 @@ void append_number(std::string& out, auto value) {
 
 void append_digits(std::string& out, long long value, int width) {
   char buffer[24];
-  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+  auto* const end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
   for (auto n = end - buffer; n < width; ++n) out += '0';
   out.append(buffer, end);
 }
@@ -117,7 +118,7 @@ void append_numeric(std::string& out, const char* data) {
     return;
   }
   auto digit = [&](int i) -> unsigned {
-    return i >= 0 && i < ndigits ? load_be16(data + 8 + 2 * i) : 0U;
+    return i >= 0 && i < ndigits ? load_be16(data + 8 + 2 * static_cast<std::ptrdiff_t>(i)) : 0U;
   };
   auto append_four = [&](unsigned d, int count) {
     const char four[4] = {static_cast<char>('0' + d / 1000), static_cast<char>('0' + d / 100 % 10),
@@ -184,10 +185,10 @@ double decode_float(unsigned oid, const char* data) {
   if (oid != float4_oid) return std::bit_cast<double>(load_be64(data));
   // Through the float's shortest text, as the text format reads it: real 0.1 is 0.1, not
   // the 0.10000000149011612 a widening conversion gives.
-  const float value = std::bit_cast<float>(load_be32(data));
+  const auto value = std::bit_cast<float>(load_be32(data));
   if (!std::isfinite(value)) return static_cast<double>(value);
   char buffer[32];
-  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+  auto* const end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
   double out = 0;
   std::from_chars(buffer, end, out);
   return out;

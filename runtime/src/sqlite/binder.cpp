@@ -20,9 +20,9 @@ namespace {
 // SQLite's SQLITE_STATIC / SQLITE_TRANSIENT are old-style-cast macros; these are the same
 // values (0 and -1) spelled for -Wold-style-cast.
 sqlite3_destructor_type lifetime(bool stable) {
+  if (stable) return nullptr;
   // NOLINTNEXTLINE(performance-no-int-to-ptr): SQLITE_TRANSIENT is this very cast
-  return stable ? nullptr
-                : reinterpret_cast<sqlite3_destructor_type>(static_cast<std::intptr_t>(-1));
+  return reinterpret_cast<sqlite3_destructor_type>(static_cast<std::intptr_t>(-1));
 }
 
 [[noreturn]] void fail(sqlite3_stmt* stmt, int rc, int index, const std::string& problem) {

@@ -215,8 +215,11 @@ struct SumState {
 };
 
 SumState* state(sqlite3_context* context, bool create) {
+  // The size of a pointer: the aggregate context holds a pointer to the state, not the state.
+  // NOLINTBEGIN(bugprone-sizeof-expression)
   auto** slot =
       static_cast<SumState**>(sqlite3_aggregate_context(context, create ? sizeof(SumState*) : 0));
+  // NOLINTEND(bugprone-sizeof-expression)
   if (slot == nullptr) return nullptr;
   if (*slot == nullptr && create) *slot = new SumState;
   return *slot;
