@@ -21,13 +21,11 @@ constexpr bool castable(Category from) {
   if constexpr (std::is_same_v<T, std::int32_t> || std::is_same_v<T, std::int64_t>)
     return from == C::integer || from == C::real || from == C::decimal || from == C::boolean ||
            from == C::text;
-  else if constexpr (std::is_same_v<T, double>)
+  else if constexpr (std::is_same_v<T, double> || to == C::decimal)
     return from == C::integer || from == C::real || from == C::decimal || from == C::text;
   else if constexpr (std::is_same_v<T, std::string>)
     return from == C::integer || from == C::decimal || from == C::text || from == C::date ||
            from == C::enumeration;
-  else if constexpr (to == C::decimal)
-    return from == C::integer || from == C::real || from == C::decimal || from == C::text;
   else if constexpr (to == C::boolean)
     return from == C::integer || from == C::boolean;
   else if constexpr (to == C::date)

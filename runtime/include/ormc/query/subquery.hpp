@@ -39,7 +39,7 @@ std::shared_ptr<const SelectData> shared_select(S&& statement) {
                   typename Statement::nullable_models, typename Statement::correlated_models,
                   false>();
   if constexpr (std::is_rvalue_reference_v<S&&>)
-    return std::make_shared<const SelectData>(std::move(statement).take_data());
+    return std::make_shared<const SelectData>(std::forward<S>(statement).take_data());
   else
     return std::make_shared<const SelectData>(statement.data());
 }
