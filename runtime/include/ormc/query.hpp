@@ -2,13 +2,13 @@
 // execution on a Connection. Includes the expression layer (ormc/expr.hpp).
 #pragma once
 
-#include "ormc/expr.hpp"           // IWYU pragma: export
-#include "ormc/query/delete.hpp"   // IWYU pragma: export
-#include "ormc/query/execute.hpp"  // IWYU pragma: export
-#include "ormc/query/insert.hpp"   // IWYU pragma: export
-#include "ormc/query/into.hpp"     // IWYU pragma: export
-#include "ormc/query/select.hpp"   // IWYU pragma: export
+#include "ormc/expr.hpp"                 // IWYU pragma: export
+#include "ormc/query/delete.hpp"         // IWYU pragma: export
+#include "ormc/query/execute.hpp"        // IWYU pragma: export
+#include "ormc/query/insert.hpp"         // IWYU pragma: export
+#include "ormc/query/into.hpp"           // IWYU pragma: export
+#include "ormc/query/select.hpp"         // IWYU pragma: export
 #include "ormc/query/set_operation.hpp"  // IWYU pragma: export
 #include "ormc/query/subquery.hpp"       // IWYU pragma: export
-#include "ormc/query/update.hpp"   // IWYU pragma: export
-#include "ormc/query/upsert.hpp"   // IWYU pragma: export
+#include "ormc/query/update.hpp"         // IWYU pragma: export
+#include "ormc/query/upsert.hpp"         // IWYU pragma: export

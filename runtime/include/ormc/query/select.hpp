@@ -155,9 +155,6 @@ template <typename... Ss>
 struct any_needs_object<model_list<Ss...>>
     : std::bool_constant<(source_traits<Ss>::needs_object || ...)> {};
 
-//! Refuses at compile time a statement that cannot run as it is: several models and no
-//! join, or a model whose rows are missing on the outer side of a join. `Standalone`: not
-//! a subquery, so nothing may be correlated either.
 //! Instantiated with the sources a statement reads but neither selects from nor joins: the
 //! compiler's note names them.
 template <typename Missing>
@@ -168,6 +165,9 @@ struct not_joined {
   static constexpr bool value = true;
 };
 
+//! Refuses at compile time a statement that cannot run as it is: several models and no
+//! join, a model neither in FROM nor joined, or a model whose rows are missing on the outer
+//! side of a join. `Standalone`: not a subquery, so nothing may be correlated either.
 template <typename Shape, typename From, typename Nullable, typename Correlated, bool Standalone>
 constexpr void check_statement() {
   using traits = shape_traits<Shape, Nullable>;
