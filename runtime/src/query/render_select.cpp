@@ -125,6 +125,15 @@ bool same_tree(const ExprData& a, std::size_t i, const ExprData& b, std::size_t 
   return true;
 }
 
+//! The 1-based position in `list` (a select list) of the tree at data.nodes[pos], 0 when
+//! the list has no such item.
+std::size_t position_in(const ExprData& list, const ExprData& data, std::size_t pos) {
+  for (std::size_t at = 0, i = 1; at < list.nodes.size(); skip_tree(list, at), ++i) {
+    if (same_tree(data, pos, list, at)) return i;
+  }
+  return 0;
+}
+
 //! The ORDER BY of a compound select: a label by its name, an expression of the first
 //! member's select list by its position (the only forms both databases accept there).
 void write_compound_order(SqlWriter& w, const SelectData& select) {
@@ -136,27 +145,16 @@ void write_compound_order(SqlWriter& w, const SelectData& select) {
     if (pos != 0) w.text(", ");
     const Node& n = order.nodes[pos];
     const bool ordered = n.op == Op::asc || n.op == Op::desc;
-    const std::size_t item = ordered ? pos + 1 : pos;
-    std::size_t position = 0;
-    for (std::size_t at = 0, i = 1; at < first.nodes.size(); skip_tree(first, at), ++i) {
-      if (order.nodes[item].op != Op::label && same_tree(order, item, first, at)) {
-        position = i;
-        break;
-      }
-    }
-    if (position == 0) {
-      ExprData one;
-      std::size_t end = pos;
-      skip_tree(order, end);
-      one.nodes.assign(order.nodes.begin() + static_cast<std::ptrdiff_t>(pos),
-                       order.nodes.begin() + static_cast<std::ptrdiff_t>(end));
-      one.values = order.values;
-      one.selects = order.selects;
-      w.order_list(one);
-      pos = end;
+    const Node& item = order.nodes[ordered ? pos + 1 : pos];
+    if (item.op == Op::label) {
+      w.identifier(item.name);
+    } else if (const std::size_t position = position_in(first, order, ordered ? pos + 1 : pos);
+               position != 0) {
+      w.text(std::to_string(position));
+    } else {
+      pos = w.expression_at(order, pos);  // not in the select list: the database will say so
       continue;
     }
-    w.text(std::to_string(position));
     if (ordered) w.text(n.op == Op::asc ? " ASC" : " DESC");
     skip_tree(order, pos);
   }
@@ -167,20 +165,12 @@ void write_compound_order(SqlWriter& w, const SelectData& select) {
 //! cannot tell $1 from $6: "must appear in the GROUP BY clause".
 void write_group_by(SqlWriter& w, const SelectData& select) {
   const ExprData& group = select.group_by;
-  const ExprData& columns = select.columns;
   w.text(" GROUP BY ");
   std::size_t pos = 0;
   for (bool first = true; pos < group.nodes.size(); first = false) {
     if (!first) w.text(", ");
-    std::size_t position = 0;
-    if (group.nodes[pos].op == Op::label) {
-      for (std::size_t at = 0, i = 1; at < columns.nodes.size(); skip_tree(columns, at), ++i) {
-        if (same_tree(group, pos, columns, at)) {
-          position = i;
-          break;
-        }
-      }
-    }
+    const std::size_t position =
+        group.nodes[pos].op == Op::label ? position_in(select.columns, group, pos) : 0;
     if (position == 0) {
       pos = w.expression_at(group, pos);
     } else {
@@ -193,7 +183,7 @@ void write_group_by(SqlWriter& w, const SelectData& select) {
 void write_tail(SqlWriter& w, const SelectData& select) {
   if (!select.order_by.empty()) {
     if (select.parts.empty())
-      w.text(" ORDER BY ").order_list(select.order_by, &select.columns);
+      w.text(" ORDER BY ").order_list(select.order_by, select.columns);
     else
       write_compound_order(w, select);
   }

@@ -195,10 +195,9 @@ SqlWriter& SqlWriter::select_list(const detail::ExprData& data) {
 namespace {
 
 //! Whether the select list has an item labelled `name` (at its top, not inside another).
-bool selects_label(const detail::ExprData* select_list, std::string_view name) {
-  if (select_list == nullptr) return true;  // a compound's ORDER BY: labels only name items
-  for (std::size_t at = 0; at < select_list->nodes.size(); skip_tree(*select_list, at)) {
-    const detail::Node& n = select_list->nodes[at];
+bool selects_label(const detail::ExprData& select_list, std::string_view name) {
+  for (std::size_t at = 0; at < select_list.nodes.size(); skip_tree(select_list, at)) {
+    const detail::Node& n = select_list.nodes[at];
     if (n.op == Op::label && n.name == name) return true;
   }
   return false;
@@ -207,7 +206,7 @@ bool selects_label(const detail::ExprData* select_list, std::string_view name) {
 }  // namespace
 
 SqlWriter& SqlWriter::order_list(const detail::ExprData& data,
-                                 const detail::ExprData* select_list) {
+                                 const detail::ExprData& select_list) {
   std::size_t pos = 0;
   while (pos < data.nodes.size()) {
     if (pos != 0) out_.sql += ", ";

@@ -51,10 +51,8 @@ class SqlWriter {
   //! A select list: every tree of data, a label as "expr AS name".
   SqlWriter& select_list(const detail::ExprData& data);
   //! An ORDER BY list: every tree of data; a label (under ASC/DESC or not) as its name when
-  //! `select_list` selects it (a label inside another item is its expression), or always
-  //! when there is no select list (a compound select's).
-  SqlWriter& order_list(const detail::ExprData& data,
-                        const detail::ExprData* select_list = nullptr);
+  //! `select_list` selects it (a label inside another item is its expression).
+  SqlWriter& order_list(const detail::ExprData& data, const detail::ExprData& select_list);
   //! Identifiers separated by ", ".
   SqlWriter& identifier_list(const std::vector<std::string_view>& names);
 

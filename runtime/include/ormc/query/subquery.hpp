@@ -74,22 +74,29 @@ struct expr_traits<Select<Shape, From, Nullable, Correlated>> {
   }
 };
 
+namespace detail {
+
+//! [NOT] EXISTS (SELECT ...): never NULL; reads what the subquery correlates.
+template <Op op, typename S>
+auto existence(S&& statement) {
+  ExprData data;
+  data.add_select(op, shared_select(std::forward<S>(statement)));
+  return make_expr<bool, typename std::remove_cvref_t<S>::correlated_models, model_list<>>(
+      std::move(data));
+}
+
+}  // namespace detail
+
 //! EXISTS (SELECT ...): true when the subquery has a row.
 template <SelectStatement S>
 [[nodiscard]] auto exists(S&& statement) {
-  detail::ExprData data;
-  data.add_select(detail::Op::exists, detail::shared_select(std::forward<S>(statement)));
-  return detail::make_expr<bool, typename std::remove_cvref_t<S>::correlated_models,
-                           detail::model_list<>>(std::move(data));
+  return detail::existence<detail::Op::exists>(std::forward<S>(statement));
 }
 
 //! NOT EXISTS (SELECT ...).
 template <SelectStatement S>
 [[nodiscard]] auto not_exists(S&& statement) {
-  detail::ExprData data;
-  data.add_select(detail::Op::not_exists, detail::shared_select(std::forward<S>(statement)));
-  return detail::make_expr<bool, typename std::remove_cvref_t<S>::correlated_models,
-                           detail::model_list<>>(std::move(data));
+  return detail::existence<detail::Op::not_exists>(std::forward<S>(statement));
 }
 
 //! x IN (SELECT col ...): the subquery selects one column, comparable with x.
