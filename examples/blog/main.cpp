@@ -51,30 +51,29 @@ void seed(ormc::Session& session) {
                                       .role = p.role,
                                       .balance = ormc::Decimal(p.balance)}));
   }
-  session.flush();  // users get their ids; posts can point at them
 
+  // Relations instead of foreign keys: the flush writes users first, then their posts with
+  // the new ids, then comments, then the post_tags rows.
   const std::vector<std::pair<std::size_t, const char*>> titles = {
       {0, "SQLAlchemy Tips"}, {0, "Sessions explained"},    {1, "Editing guide"},
       {4, "Async SQL"},       {4, "Pagination done right"}, {5, "A first post"},
   };
   std::vector<Post*> posts;
   for (std::size_t i = 0; i < titles.size(); ++i) {
-    posts.push_back(&session.add(Post{.author_id = users[titles[i].first]->id,
-                                      .title = titles[i].second,
+    posts.push_back(&session.add(Post{.title = titles[i].second,
                                       .content = "...",
                                       .published = i % 2 == 0,
-                                      .views = static_cast<std::int32_t>(10 * (i + 1))}));
+                                      .views = static_cast<std::int32_t>(10 * (i + 1)),
+                                      .author = *users[titles[i].first]}));
   }
-  session.flush();
-  session.add(Comment{.post_id = posts[0]->id, .author_id = users[1]->id, .body = "Great!"});
-  session.add(Comment{.post_id = posts[0]->id, .author_id = users[2]->id, .body = "Thanks"});
-  session.add(Comment{.post_id = posts[3]->id, .author_id = std::nullopt, .body = "Anonymous"});
+  session.add(Comment{.body = "Great!", .post = *posts[0], .author = *users[1]});
+  session.add(Comment{.body = "Thanks", .post = *posts[0], .author = *users[2]});
+  session.add(Comment{.body = "Anonymous", .post = *posts[3]});
   Tag& python = session.add(Tag{.name = "python"});
   Tag& sql = session.add(Tag{.name = "sql"});
-  session.flush();
-  session.add(blog::PostTags{.post_id = posts[0]->id, .tag_id = python.id});
-  session.add(blog::PostTags{.post_id = posts[0]->id, .tag_id = sql.id});
-  session.add(blog::PostTags{.post_id = posts[3]->id, .tag_id = sql.id});
+  posts[0]->tags.push_back(python);
+  posts[0]->tags.push_back(sql);
+  sql.posts.push_back(*posts[3]);  // either side of a many-to-many
   session.commit();
 }
 
@@ -132,6 +131,23 @@ int main(int argc, char** argv) {
     alice.age = 32;
     session.commit();
     std::cout << "  alice is now " << *session.get<User>(alice.id)->age << "\n";
+
+    heading("relations: each user's posts in one more statement (selectin), tags lazily");
+    for (User& u : session.query<User>()
+                       .order_by(user::username)
+                       .load(ormc::selectin(blog::user::posts))
+                       .all()) {
+      if (u.posts.empty()) continue;
+      std::cout << "  " << u.username << ":";
+      for (Post& p : u.posts) {
+        std::cout << " \"" << p.title << "\"";
+        for (Tag& t : p.tags) std::cout << " #" << t.name;
+      }
+      std::cout << "\n";
+    }
+    Post& tips = session.query<Post>().where(post::title == "SQLAlchemy Tips").one();
+    std::cout << "  \"" << tips.title << "\" by " << tips.author->username << ", "
+              << tips.comments.size() << " comments\n";
 
     ormc::Connection& conn = session.connection();
     heading("users per role, with their average age (GROUP BY)");

@@ -140,10 +140,11 @@ void Session::flush_changes(bool full) {
   flushing_ = true;
   try {
     Connection& conn = connection();
-    detail::FlushContext context{conn, static_cast<int>(savepoints_.size()), full,
+    detail::FlushContext context{*this, conn, static_cast<int>(savepoints_.size()), full,
                                  options_.copy_threshold};
-    // Inserts and updates parents first; deletes children first.
+    // Inserts and updates parents first; then association rows; deletes children first.
     for (detail::ModelMapBase* map : ranked_) map->flush_writes(context);
+    for (detail::ModelMapBase* map : ranked_) map->flush_relation_rows(context);
     for (auto it = ranked_.rbegin(); it != ranked_.rend(); ++it) (*it)->flush_deletes(context);
   } catch (...) {
     flushing_ = false;

@@ -28,7 +28,8 @@ static_assert(
         ormc::Relation<
             chinook::Track, chinook::Album, RelationKind::many_to_one, true,
             ormc::relation_path<hop<chinook::Album, ormc::column_list<chinook::track::AlbumId>,
-                                    ormc::column_list<chinook::album::AlbumId>>>>>);
+                                    ormc::column_list<chinook::album::AlbumId>>>,
+            &chinook::Track::album>>);
 // Track.media_type: MediaTypeId is NOT NULL, so every track has one.
 static_assert(
     std::is_same_v<
@@ -36,7 +37,8 @@ static_assert(
         ormc::Relation<chinook::Track, chinook::MediaType, RelationKind::many_to_one, false,
                        ormc::relation_path<
                            hop<chinook::MediaType, ormc::column_list<chinook::track::MediaTypeId>,
-                               ormc::column_list<chinook::media_type::MediaTypeId>>>>>);
+                               ormc::column_list<chinook::media_type::MediaTypeId>>>,
+                       &chinook::Track::media_type>>);
 static_assert(!chinook::track::media_type.nullable && !chinook::track::media_type.many);
 static_assert(chinook::track::album.nullable && !chinook::track::album.many);
 static_assert(relation_type<chinook::customer::invoices>::path::size == 1 &&
@@ -52,7 +54,8 @@ static_assert(
         ormc::Relation<
             chinook::Album, chinook::Track, RelationKind::one_to_many, true,
             ormc::relation_path<hop<chinook::Track, ormc::column_list<chinook::album::AlbumId>,
-                                    ormc::column_list<chinook::track::AlbumId>>>>>);
+                                    ormc::column_list<chinook::track::AlbumId>>>,
+            &chinook::Album::tracks>>);
 static_assert(chinook::album::tracks.many && chinook::album::tracks.nullable);
 
 // ---------------------------------------------------------------- self-reference
@@ -64,14 +67,16 @@ static_assert(
         ormc::Relation<chinook::Employee, chinook::Employee, RelationKind::many_to_one, true,
                        ormc::relation_path<
                            hop<chinook::Employee, ormc::column_list<chinook::employee::ReportsTo>,
-                               ormc::column_list<chinook::employee::EmployeeId>>>>>);
+                               ormc::column_list<chinook::employee::EmployeeId>>>,
+                       &chinook::Employee::manager>>);
 static_assert(
     std::is_same_v<
         relation_type<chinook::employee::reports>,
         ormc::Relation<chinook::Employee, chinook::Employee, RelationKind::one_to_many, true,
                        ormc::relation_path<
                            hop<chinook::Employee, ormc::column_list<chinook::employee::EmployeeId>,
-                               ormc::column_list<chinook::employee::ReportsTo>>>>>);
+                               ormc::column_list<chinook::employee::ReportsTo>>>,
+                       &chinook::Employee::reports>>);
 
 // ---------------------------------------------------------------- many-to-many
 
@@ -84,7 +89,8 @@ static_assert(std::is_same_v<
                       hop<chinook::PlaylistTrack, ormc::column_list<chinook::track::TrackId>,
                           ormc::column_list<chinook::playlist_track::TrackId>>,
                       hop<chinook::Playlist, ormc::column_list<chinook::playlist_track::PlaylistId>,
-                          ormc::column_list<chinook::playlist::PlaylistId>>>>>);
+                          ormc::column_list<chinook::playlist::PlaylistId>>>,
+                  &chinook::Track::playlists>>);
 static_assert(std::is_same_v<
               relation_type<chinook::playlist::tracks>,
               ormc::Relation<
@@ -93,7 +99,8 @@ static_assert(std::is_same_v<
                       hop<chinook::PlaylistTrack, ormc::column_list<chinook::playlist::PlaylistId>,
                           ormc::column_list<chinook::playlist_track::PlaylistId>>,
                       hop<chinook::Track, ormc::column_list<chinook::playlist_track::TrackId>,
-                          ormc::column_list<chinook::track::TrackId>>>>>);
+                          ormc::column_list<chinook::track::TrackId>>>,
+                  &chinook::Playlist::tracks>>);
 static_assert(
     std::is_same_v<relation_type<blog::post::tags>,
                    ormc::Relation<blog::Post, blog::Tag, RelationKind::many_to_many, true,
@@ -101,7 +108,8 @@ static_assert(
                                       hop<blog::PostTags, ormc::column_list<blog::post::id>,
                                           ormc::column_list<blog::post_tags::post_id>>,
                                       hop<blog::Tag, ormc::column_list<blog::post_tags::tag_id>,
-                                          ormc::column_list<blog::tag::id>>>>>);
+                                          ormc::column_list<blog::tag::id>>>,
+                                  &blog::Post::tags>>);
 
 // ---------------------------------------------------------------- one-to-one
 
@@ -111,14 +119,16 @@ static_assert(
                    ormc::Relation<blog::Profile, blog::User, RelationKind::one_to_one, false,
                                   ormc::relation_path<
                                       hop<blog::User, ormc::column_list<blog::profile::user_id>,
-                                          ormc::column_list<blog::user::id>>>>>);
+                                          ormc::column_list<blog::user::id>>>,
+                                  &blog::Profile::user, true>>);
 // User.profile is the inverse side: a user may have no profile.
 static_assert(
     std::is_same_v<
         relation_type<blog::user::profile>,
         ormc::Relation<blog::User, blog::Profile, RelationKind::one_to_one, true,
                        ormc::relation_path<hop<blog::Profile, ormc::column_list<blog::user::id>,
-                                               ormc::column_list<blog::profile::user_id>>>>>);
+                                               ormc::column_list<blog::profile::user_id>>>,
+                       &blog::User::profile>>);
 
 // ---------------------------------------------------------------- every relation, listed
 

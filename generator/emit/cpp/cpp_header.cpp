@@ -13,7 +13,8 @@ constexpr std::string_view standard_includes[] = {
 };
 
 constexpr std::string_view runtime_includes[] = {
-    "ormc/model.hpp", "ormc/relation.hpp", "ormc/schema.hpp", "ormc/types.hpp", "ormc/version.hpp",
+    "ormc/model.hpp",  "ormc/relation.hpp", "ormc/relationship.hpp",
+    "ormc/schema.hpp", "ormc/types.hpp",    "ormc/version.hpp",
 };
 
 void append_banner(std::string& out, const HeaderSpec& spec) {
@@ -70,6 +71,14 @@ std::string emit_header(const model::Schema& schema, const HeaderSpec& spec) {
   const std::string close = "\n}  // namespace " + spec.cpp_namespace + "\n";
 
   out += open;
+  // The structs name each other in their relation members, in any order.
+  bool any_relation = false;
+  for (model::ModelId id : spec.models) any_relation |= !schema.models.at(id).relations.empty();
+  if (any_relation) {
+    out += '\n';
+    for (model::ModelId id : spec.models)
+      out += "struct " + schema.models.at(id).cpp_struct + ";\n";
+  }
   for (model::EnumId id : spec.enums) {
     out += '\n';
     append_enum(out, schema.enums.at(id));

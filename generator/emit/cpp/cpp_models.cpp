@@ -81,14 +81,23 @@ void append_struct(std::string& out, const model::Model& model, const model::Sch
   }
   flush();
   if (!model.relations.empty()) {
-    std::size_t width = 0;
+    out +=
+        "\n  // Relations (ormc/relationship.hpp): loaded on first access, kept in sync both "
+        "ways.\n";
     for (const model::Relation& relation : model.relations) {
-      width = std::max(width, relation.name.size());
+      if (!relation.doc.empty()) append_doc(out, relation.doc, "  ");
+      const model::Model& target = schema.models.at(relation.target);
+      const std::string handle = relation.many ? "::ormc::ToMany<" : "::ormc::ToOne<";
+      CommentedLine line{"  " + handle + "::" + target.cpp_namespace + "::" + target.cpp_struct +
+                             "> " + relation.name + "{};",
+                         relation_text(relation, model, schema, 0)};
+      if (line.code.size() + line.comment.size() + 4 > line_limit) {
+        out += "  // " + line.comment + "\n" + line.code + "\n";
+      } else {
+        lines.push_back(std::move(line));
+      }
     }
-    out += "\n  // Relations; ormc does not generate them as members yet:\n";
-    for (const model::Relation& relation : model.relations) {
-      out += "  //   " + relation_text(relation, model, schema, width) + "\n";
-    }
+    flush();
   }
   out += "};\n";
 }

@@ -117,8 +117,13 @@ void append_relation(std::string& out, const model::Relation& relation, const mo
     const Hop& hop = hops[i];
     out += "        ::ormc::RelationHop<" + struct_name(*hop.to) + ",\n";
     out += column_list(*hop.from, hop.from_columns, ",");
-    out += column_list(*hop.to, hop.to_columns, i + 1 < hops.size() ? ">," : ">>>");
+    out += column_list(*hop.to, hop.to_columns, i + 1 < hops.size() ? ">," : ">>,");
   }
+  out += "    &" + struct_name(model) + "::" + relation.name;
+  // many-to-one owns its key by default; a one-to-one says which side does.
+  if (relation.kind == model::RelationKind::one_to_one && relation.owns_foreign_key)
+    out += ", true";
+  out += ">\n";
   // {"name", "back"}, with the back name left out when there is none and nothing follows.
   std::string initializers = cpp_string_literal(relation.name);
   const std::string options = relation_options(relation);

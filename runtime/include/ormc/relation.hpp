@@ -49,8 +49,12 @@ struct relation_path {
 //! The relation of model M named `name`, reaching model Target along Path (a relation_path
 //! of RelationHop). `Nullable`: the joined rows may be missing (a to-one relation whose
 //! foreign key may be NULL, or any collection), so an automatic join is a LEFT JOIN;
-//! otherwise an INNER JOIN loses no row of M.
-template <typename M, typename Target, RelationKind Kind, bool Nullable, typename Path>
+//! otherwise an INNER JOIN loses no row of M. `Member`: the struct's handle for it
+//! (&Post::author, an ormc::ToOne or ToMany; ormc/relationship.hpp), or nullptr for a
+//! relation that is only joined along. `OwnsKey`: M holds the foreign key (every
+//! many-to-one, and the side of a one-to-one that says by(...)).
+template <typename M, typename Target, RelationKind Kind, bool Nullable, typename Path,
+          auto Member = nullptr, bool OwnsKey = Kind == RelationKind::many_to_one>
 struct Relation {
   using model_type = M;
   using target_type = Target;
@@ -59,6 +63,8 @@ struct Relation {
   static constexpr bool nullable = Nullable;
   static constexpr bool many =
       Kind == RelationKind::one_to_many || Kind == RelationKind::many_to_many;
+  static constexpr auto member = Member;
+  static constexpr bool owns_key = OwnsKey;
 
   std::string_view name;         //!< the relation's name in the schema: "album"
   std::string_view back_name{};  //!< the inverse relation's name on Target, or empty
@@ -73,10 +79,28 @@ struct relation_list {
   static constexpr std::size_t size = sizeof...(R);
 };
 
+namespace detail {
+template <typename M>
+struct relations_of {
+  using type = relation_list<>;
+};
+template <typename M>
+  requires requires { typename model_traits<M>::relations; }
+struct relations_of<M> {
+  using type = typename model_traits<M>::relations;
+};
+}  // namespace detail
+
+//! Every relation of M (an empty list for a model that has none).
+template <typename M>
+using relations_t = typename detail::relations_of<M>::type;
+template <typename M>
+inline constexpr std::size_t relation_count = relations_t<M>::size;
+
 template <typename R>
 struct is_relation : std::false_type {};
-template <typename M, typename T, RelationKind K, bool N, typename P>
-struct is_relation<Relation<M, T, K, N, P>> : std::true_type {};
+template <typename M, typename T, RelationKind K, bool N, typename P, auto Member, bool Owns>
+struct is_relation<Relation<M, T, K, N, P, Member, Owns>> : std::true_type {};
 
 template <typename R>
 concept RelationDescriptor = is_relation<std::remove_cvref_t<R>>::value;

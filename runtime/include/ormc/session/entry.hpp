@@ -4,6 +4,7 @@
 // memory per held object is the object, one column snapshot and a small constant.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -12,6 +13,8 @@
 #include <vector>
 
 #include "ormc/model.hpp"
+#include "ormc/relation.hpp"
+#include "ormc/relationship.hpp"
 #include "ormc/session/column_values.hpp"
 #include "ormc/session/object_state.hpp"
 
@@ -49,6 +52,9 @@ struct Entry {
   bool touched = false;                  //!< in its map's list of entries written this transaction
   bool flagged = false;                  //!< in its map's flagged list (flag_modified())
   bool indexed = false;                  //!< in the identity map's index
+  bool relinked = false;                 //!< in its map's list of entries whose relations changed
+  //! The Session's side of each relation handle in `object` (ormc/relationship.hpp).
+  std::array<RelationSlot, relation_count<M>> relations{};
 };
 
 }  // namespace ormc::detail

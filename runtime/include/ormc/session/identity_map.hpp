@@ -29,6 +29,11 @@
 
 namespace ormc::detail {
 
+//! The flush's work for relation changes (ormc/session/relation_handler.hpp, compiled with
+//! the rest of the model's Session code).
+template <Model M>
+struct RelationFlush;
+
 //! The current time for default(now) and on_update(now) columns, to the microsecond.
 inline Timestamp now_timestamp() {
   return std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
@@ -105,9 +110,19 @@ class IdentityMap final : public ModelMapBase {
     flagged_.push_back(&entry);
   }
   void unindex(EntryT& entry) { index_.erase(&entry); }
+  //! A relation of the entry's object changed: the next flush writes what follows from it.
+  //! Returns whether it was not already listed.
+  bool relink(EntryT& entry) {
+    if (entry.state == ObjectState::persistent) flag(entry);
+    if (entry.relinked) return false;
+    entry.relinked = true;
+    relinked_.push_back(&entry);
+    return true;
+  }
 
   //! Takes the entry out of every list and destroys it.
   void destroy(EntryT& entry) {
+    if constexpr (relation_count < M >> 0) RelationFlush<M>::unbind(entry);
     index_.erase(&entry);
     auto drop = [&](std::vector<EntryT*>& list) {
       list.erase(std::remove(list.begin(), list.end(), &entry), list.end());
@@ -116,6 +131,7 @@ class IdentityMap final : public ModelMapBase {
     drop(deleted_);
     drop(flagged_);
     drop(touched_);
+    drop(relinked_);
     for (auto& written : written_) drop(written);
     pool_.destroy(&entry);
   }
@@ -126,9 +142,39 @@ class IdentityMap final : public ModelMapBase {
     for (EntryT* entry : pending_) {
       if (entry->state == ObjectState::pending) inserts.push_back(entry);
     }
+    // Rows whose relation names a row of this model still to be inserted wait for it.
+    std::vector<EntryT*> waiting;
+    std::vector<EntryT*> releasing;  //!< orphans that give up their keys before their DELETE
+    if constexpr (relation_count < M >> 0) {
+      if (!relinked_.empty()) {
+        std::erase_if(inserts, [&](EntryT* entry) {
+          if (!entry->relinked || RelationFlush<M>::before_write(context.session, *entry, true)) {
+            return false;
+          }
+          waiting.push_back(entry);
+          return true;
+        });
+        for (EntryT* entry : relinked_) {
+          if (entry->state == ObjectState::deleted && !entry->delete_flushed &&
+              RelationFlush<M>::release_keys(*entry)) {
+            releasing.push_back(entry);
+            continue;
+          }
+          if (entry->state == ObjectState::persistent &&
+              !RelationFlush<M>::before_write(context.session, *entry, true)) {
+            waiting.push_back(entry);  // an update naming a row of M still to be inserted
+            continue;
+          }
+          const bool writes = entry->state == ObjectState::persistent ||
+                              (entry->state == ObjectState::pending &&
+                               std::find(waiting.begin(), waiting.end(), entry) == waiting.end());
+          if (writes) RelationFlush<M>::before_write(context.session, *entry, false);
+        }
+      }
+    }
     std::vector<EntryT*> updates;
     auto consider = [&](EntryT& entry) {
-      if (entry.state == ObjectState::persistent &&
+      if (entry.state == ObjectState::persistent && !waits(entry, waiting) &&
           any_column_changed(entry.object, entry.flushed)) {
         updates.push_back(&entry);
       }
@@ -140,9 +186,58 @@ class IdentityMap final : public ModelMapBase {
     } else {
       for (EntryT* entry : flagged_) consider(*entry);
     }
+    updates.insert(updates.end(), releasing.begin(), releasing.end());
     if (!inserts.empty() || !updates.empty()) write(context, inserts, updates);
+    if constexpr (relation_count < M >> 0) {
+      // A manager before her reports: each round inserts the rows whose targets are in.
+      while (!waiting.empty()) {
+        std::vector<EntryT*> ready;
+        std::erase_if(waiting, [&](EntryT* entry) {
+          if (!RelationFlush<M>::before_write(context.session, *entry, true)) return false;
+          ready.push_back(entry);
+          return true;
+        });
+        if (ready.empty()) {
+          throw InvalidRequestError(
+              "flush: " + std::to_string(waiting.size()) + " new " +
+              std::string(model_traits<M>::model_name) +
+              " objects name each other in a cycle through their relations, so none can be "
+              "inserted first; insert one without the relation, flush(), then set it");
+        }
+        std::vector<EntryT*> ready_inserts;
+        std::vector<EntryT*> ready_updates;
+        for (EntryT* entry : ready) {
+          RelationFlush<M>::before_write(context.session, *entry, false);
+          if (entry->state == ObjectState::pending) {
+            ready_inserts.push_back(entry);
+          } else if (any_column_changed(entry->object, entry->flushed)) {
+            ready_updates.push_back(entry);
+          }
+        }
+        write(context, ready_inserts, ready_updates);
+      }
+      for (std::size_t i = 0; i < relinked_.size(); ++i) {  // after_write may relink more
+        EntryT* entry = relinked_[i];
+        if (entry->state == ObjectState::persistent) {
+          RelationFlush<M>::after_write(context.session, *entry);
+        }
+      }
+    }
     pending_.clear();
     clear_flags();
+  }
+
+  void flush_relation_rows(FlushContext& context) override {
+    if constexpr (relation_count < M >> 0) {
+      for (EntryT* entry : relinked_) {
+        if (entry->state == ObjectState::persistent ||
+            (entry->state == ObjectState::deleted && !entry->delete_flushed)) {
+          RelationFlush<M>::write_association_rows(context.connection, *entry);
+        }
+        entry->relinked = false;
+      }
+    }
+    relinked_.clear();
   }
 
   void flush_deletes(FlushContext& context) override {
@@ -214,6 +309,7 @@ class IdentityMap final : public ModelMapBase {
     written_.clear();
     clear_flags();
     revert_unflushed_edits();
+    expire_relations();
   }
 
   void savepoint_released(int depth) override {
@@ -265,6 +361,7 @@ class IdentityMap final : public ModelMapBase {
     deleted_.clear();
     clear_flags();
     revert_unflushed_edits();
+    expire_relations();
   }
 
   void detach_all() override {
@@ -286,6 +383,7 @@ class IdentityMap final : public ModelMapBase {
     flagged_.clear();
     touched_.clear();
     written_.clear();
+    unlink_all();
   }
 
   void clear() override {
@@ -295,6 +393,7 @@ class IdentityMap final : public ModelMapBase {
     flagged_.clear();
     touched_.clear();
     written_.clear();
+    relinked_.clear();
     pool_.clear();
   }
 
@@ -320,17 +419,19 @@ class IdentityMap final : public ModelMapBase {
     texts_.clear();
     text_keys_.clear();
     bool explicit_key = false;
+    // Updates first, as SQLAlchemy orders them: a row giving up a unique value (a profile
+    // leaving its user) makes room for the new row that takes it.
+    for (EntryT* entry : updates) {
+      const ColumnMask<M> changed = columns_to_update(*entry);
+      writes.push_back({entry, WriteKind::update,
+                        text_for(dialect, WriteKind::update, changed, false), changed, false});
+    }
     for (EntryT* entry : inserts) {
       bool database_key = false;
       const ColumnMask<M> included = columns_to_insert(*entry, explicit_key, database_key);
       writes.push_back({entry, WriteKind::insert,
                         text_for(dialect, WriteKind::insert, included, database_key), included,
                         database_key});
-    }
-    for (EntryT* entry : updates) {
-      const ColumnMask<M> changed = columns_to_update(*entry);
-      writes.push_back({entry, WriteKind::update,
-                        text_for(dialect, WriteKind::update, changed, false), changed, false});
     }
     for (const Write& w : writes) keep_for_savepoint(*w.entry, context.savepoint_depth);
     const bool sqlite = dialect.kind() == DialectKind::sqlite;
@@ -423,6 +524,14 @@ class IdentityMap final : public ModelMapBase {
     [[nodiscard]] Iterator begin() const { return {entries.data()}; }
     [[nodiscard]] Iterator end() const { return {entries.data() + entries.size()}; }
   };
+
+  static bool waits(const EntryT& entry, const std::vector<EntryT*>& waiting) {
+    if constexpr (relation_count < M >> 0) {
+      return entry.relinked && std::find(waiting.begin(), waiting.end(), &entry) != waiting.end();
+    } else {
+      return false;
+    }
+  }
 
   static bool changes_key(const ColumnMask<M>& mask) {
     for (std::size_t key : model_traits<M>::primary_key) {
@@ -567,6 +676,20 @@ class IdentityMap final : public ModelMapBase {
     if (indexed) index_.insert(&entry);
   }
 
+  //! After a rollback the database holds other rows: every relation loads again, and
+  //! relation changes not flushed are dropped with the column edits.
+  void expire_relations() {
+    if constexpr (relation_count < M >> 0) {
+      pool_.for_each([](EntryT& entry) { RelationFlush<M>::expire(entry); });
+    }
+    unlink_all();
+  }
+
+  void unlink_all() {
+    for (EntryT* entry : relinked_) entry->relinked = false;
+    relinked_.clear();
+  }
+
   //! Every persistent object takes its snapshot's values back (unflushed edits dropped).
   void revert_unflushed_edits() {
     pool_.for_each([](EntryT& entry) {
@@ -592,10 +715,11 @@ class IdentityMap final : public ModelMapBase {
 
   EntryPool<EntryT> pool_;
   KeyIndex<M> index_;
-  std::vector<EntryT*> pending_;  //!< added since the last flush (some may be transient since)
-  std::vector<EntryT*> deleted_;  //!< removed since the last flush
-  std::vector<EntryT*> flagged_;  //!< flag_modified() since the last flush
-  std::vector<EntryT*> touched_;  //!< written in the current transaction
+  std::vector<EntryT*> pending_;   //!< added since the last flush (some may be transient since)
+  std::vector<EntryT*> deleted_;   //!< removed since the last flush
+  std::vector<EntryT*> flagged_;   //!< flag_modified() since the last flush
+  std::vector<EntryT*> touched_;   //!< written in the current transaction
+  std::vector<EntryT*> relinked_;  //!< relations changed since the last flush
   //! Per open savepoint depth (1 first): entries with a state kept for it.
   std::vector<std::vector<EntryT*>> written_;
   std::vector<CachedText> cache_;  //!< every statement text built, by column set

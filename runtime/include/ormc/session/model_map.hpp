@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <vector>
 
 #include "ormc/model.hpp"
@@ -18,6 +19,7 @@ namespace ormc {
 
 class Connection;
 class Result;
+class Row;
 class Session;
 enum class Synchronize : std::uint8_t;
 struct RenderedStatement;
@@ -26,6 +28,7 @@ namespace detail {
 
 //! What one flush writes, and where.
 struct FlushContext {
+  Session& session;
   Connection& connection;
   //! Open savepoints: what is written is kept for rolling back to the innermost (0: none).
   int savepoint_depth;
@@ -47,6 +50,8 @@ class ModelMapBase {
   [[nodiscard]] int rank() const { return rank_; }
   //! INSERTs of pending objects and UPDATEs of changed ones, as one batch.
   virtual void flush_writes(FlushContext& context) = 0;
+  //! After every model's writes: what relation changes write besides (association rows).
+  virtual void flush_relation_rows(FlushContext& context) = 0;
   //! DELETEs of removed objects, as one batch.
   virtual void flush_deletes(FlushContext& context) = 0;
   //! The transaction committed: what was flushed is the committed state.
@@ -95,6 +100,17 @@ struct SessionModel {
   //! at most `limit` of them, appended to `out`; the rows after those are read and dropped.
   static void load(Session& session, Result& result, std::size_t limit,
                    std::vector<std::reference_wrapper<M>>& out);
+  //! The session's object for the row's M columns from `first_column` on (M's key all
+  //! NULL, as an outer join leaves it: nullptr).
+  static M* take_row(Session& session, const Row& row, int first_column);
+  //! Loads relation number `relation` of M (its place in model_traits<M>::relations) for
+  //! every object of `parents` whose handle is not loaded, in one statement per 500
+  //! parents (selectin), and appends the related objects, each once, to `related`.
+  static void select_in(Session& session, std::span<M* const> parents, std::size_t relation,
+                        std::vector<void*>& related);
+  //! Sets the read strategy (raise, noload) of relation `relation` on `parents`.
+  static void set_strategy(std::span<M* const> parents, std::size_t relation,
+                           std::uint8_t strategy);
   //! Runs a rendered Core UPDATE (`is_delete` false) or DELETE of M's rows and brings the
   //! held objects in line as `synchronize` says; returns the rows changed.
   static std::int64_t bulk(Session& session, RenderedStatement statement, Synchronize synchronize,

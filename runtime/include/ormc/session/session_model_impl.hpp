@@ -96,6 +96,15 @@ struct SessionAccess {
     }
     return *entry;
   }
+  //! A relation of the entry's object changed (ormc/session/relation_handler.hpp).
+  static void relink(Session& session, Entry<M>& entry) {
+    map(session).relink(entry);
+    session.note_change();
+  }
+  //! Binds the relation handles of an object the session just took.
+  static void bind(Session& session, Entry<M>& entry, bool pending) {
+    if constexpr (relation_count < M >> 0) RelationFlush<M>::bind(session, entry, pending);
+  }
   //! The row with `key` as a new persistent object; nullptr when no row has it.
   static M* load_by_key(Session& session, IdentityMap<M>& map, const key_t<M>& key) {
     Connection& connection = session.connection();
@@ -113,6 +122,7 @@ struct SessionAccess {
       throw;
     }
     map.loaded(*entry);
+    bind(session, *entry, false);
     return &entry->object;
   }
 };
@@ -121,6 +131,14 @@ template <Model M>
 M& SessionModel<M>::add(Session& session, M&& object) {
   IdentityMap<M>& map = SessionAccess<M>::map(session);
   Entry<M>* entry = map.create(std::move(object), session.take_order());
+  if constexpr (relation_count < M >> 0) {
+    try {
+      SessionAccess<M>::bind(session, *entry, true);
+    } catch (...) {
+      map.destroy(*entry);  // a related object the session does not hold: not added
+      throw;
+    }
+  }
   entry->state = ObjectState::pending;
   map.added(*entry);
   session.note_change();
@@ -151,6 +169,9 @@ void SessionModel<M>::remove(Session& session, M& object) {
   if (entry.state == ObjectState::pending) {
     entry.state = ObjectState::transient;  // its place in the pending list is skipped
   } else if (entry.state == ObjectState::persistent) {
+    // Related rows first: loading a relation autoflushes, which must not delete this row
+    // before its children are dealt with.
+    if constexpr (relation_count < M >> 0) RelationFlush<M>::cascade_remove(session, entry);
     entry.state = ObjectState::deleted;
     map.removed(entry);
     session.note_change();
@@ -184,6 +205,7 @@ M SessionModel<M>::expunge(Session& session, M& object) {
   IdentityMap<M>* map = SessionAccess<M>::find_map(session);
   Entry<M>* entry = map == nullptr ? nullptr : map->entry_of(object);
   if (entry == nullptr) session_model::not_held<M>("expunge", ObjectState::transient);
+  if constexpr (relation_count < M >> 0) RelationFlush<M>::unbind(*entry);
   M value = std::move(entry->object);
   map->destroy(*entry);
   return value;
@@ -211,6 +233,8 @@ void SessionModel<M>::refresh(Session& session, M& object) {
   while (result.next()) {
   }
   capture_columns(object, entry.flushed);
+  // The row may name other related rows now: relations load again on next use.
+  if constexpr (relation_count < M >> 0) RelationFlush<M>::expire(entry);
 }
 
 template <Model M>
@@ -251,9 +275,32 @@ void SessionModel<M>::load(Session& session, Result& result, std::size_t limit,
         throw;
       }
       map.loaded(*entry);
+      SessionAccess<M>::bind(session, *entry, false);
       out.emplace_back(entry->object);
     });
   }
+}
+
+template <Model M>
+M* SessionModel<M>::take_row(Session& session, const Row& row, int first_column) {
+  IdentityMap<M>& map = SessionAccess<M>::map(session);
+  M* object = nullptr;
+  row.visit([&](const auto& reader) {
+    for (std::size_t key_column : model_traits<M>::primary_key) {
+      if (reader.is_null(first_column + static_cast<int>(key_column))) return;
+    }
+    M probe{};
+    read_model(reader, probe, first_column);
+    if (Entry<M>* held = map.find(key_of(probe))) {
+      object = &held->object;
+      return;
+    }
+    Entry<M>* entry = map.create(std::move(probe), session.take_order());
+    map.loaded(*entry);
+    SessionAccess<M>::bind(session, *entry, false);
+    object = &entry->object;
+  });
+  return object;
 }
 
 template <Model M>
@@ -295,3 +342,5 @@ std::int64_t SessionModel<M>::bulk(Session& session, RenderedStatement statement
 }
 
 }  // namespace ormc::detail
+
+#include "ormc/session/relation_handler.hpp"  // RelationFlush<M>, RelationHandler<R>

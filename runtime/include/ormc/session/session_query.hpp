@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "ormc/expr.hpp"  // where() conditions: user::age > 25
 #include "ormc/query/select.hpp"
 #include "ormc/result.hpp"
+#include "ormc/session/load_options.hpp"
 #include "ormc/session/model_map.hpp"
 #include "ormc/statement.hpp"
 
@@ -48,10 +50,19 @@ class SessionQuery {
     select_.distinct();
     return *this;
   }
+  //! Loads relations of the objects the query returns, as the options say (selectin,
+  //! raise, noload, lazy; ormc/session/load_options.hpp), after its statement.
+  template <typename... Options>
+  SessionQuery& load(Options... /*options*/) {
+    static_assert((is_load_option<Options>::value && ...),
+                  "ormc: load() takes loading options: ormc::selectin(relation), ...");
+    (loaders_.push_back(&Options::template run<M>), ...);
+    return *this;
+  }
 
   [[nodiscard]] std::vector<std::reference_wrapper<M>> all() {
     std::vector<std::reference_wrapper<M>> objects;
-    load(select_.render(dialect()), static_cast<std::size_t>(-1), objects);
+    fetch(select_.render(dialect()), static_cast<std::size_t>(-1), objects);
     return objects;
   }
 
@@ -60,7 +71,7 @@ class SessionQuery {
     auto limited = select_;
     limited.limit(1);
     std::vector<std::reference_wrapper<M>> objects;
-    load(limited.render(dialect()), 1, objects);
+    fetch(limited.render(dialect()), 1, objects);
     return objects.empty() ? nullptr : &objects.front().get();
   }
 
@@ -79,7 +90,7 @@ class SessionQuery {
     auto limited = select_;
     limited.limit(2);
     std::vector<std::reference_wrapper<M>> objects;
-    load(limited.render(dialect()), 2, objects);  // as SQLAlchemy, both rows join the session
+    fetch(limited.render(dialect()), 2, objects);  // as SQLAlchemy, both rows join the session
     if (objects.size() > 1) {
       throw MultipleResultsFound("one_or_none(): several " +
                                  std::string(model_traits<M>::model_name) +
@@ -113,13 +124,19 @@ class SessionQuery {
   [[nodiscard]] const Dialect& dialect() { return session_->connection().dialect(); }
 
   //! Autoflushes, runs the statement and takes up to `limit` of its rows as objects.
-  void load(RenderedStatement statement, std::size_t limit,
-            std::vector<std::reference_wrapper<M>>& out) {
+  void fetch(RenderedStatement statement, std::size_t limit,
+             std::vector<std::reference_wrapper<M>>& out) {
     session_->autoflush();
     Statement prepared = session_->connection().prepare(statement.sql);
     prepared.bind_values(statement.values);
     Result result = prepared.query();
+    const std::size_t first = out.size();
     detail::SessionModel<M>::load(*session_, result, limit, out);
+    if (loaders_.empty() || out.size() == first) return;
+    std::vector<M*> objects;
+    objects.reserve(out.size() - first);
+    for (std::size_t i = first; i < out.size(); ++i) objects.push_back(&out[i].get());
+    for (Loader loader : loaders_) loader(*session_, objects);
   }
 
   //! Autoflushes and counts the statement's rows.
@@ -133,8 +150,11 @@ class SessionQuery {
     return rows;
   }
 
+  using Loader = void (*)(Session&, std::span<M* const>);
+
   Session* session_;
   decltype(select<M>()) select_;
+  std::vector<Loader> loaders_;
 };
 
 template <Model M>

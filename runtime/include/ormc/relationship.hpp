@@ -1,0 +1,294 @@
+// Relationship members of the generated structs: ToOne<T> (post.author) and ToMany<T>
+// (user.posts). They are small handles, so the structs stay aggregates and designated
+// initializers keep working (blog::Post{.title = "x", .author = alice}). What a handle
+// cannot hold by itself -- which session it belongs to, how to load it, what changed since
+// the last flush -- lives in a RelationSlot the Session owns beside the object's entry: a
+// handle points at its slot once the Session holds its object, and a copy never does.
+//
+//   post.author = alice;            // back-populates alice.posts at once; FK set at flush
+//   blog::User* a = post.author.get();          // lazy: loads on first access
+//   for (blog::Post& p : alice.posts) { ... }   // lazy: loads on first iteration
+//   alice.posts.push_back(post);    // post.author is alice at once
+//   alice.posts.erase(post);        // post.author is null; with delete_orphan, deleted at flush
+//
+// Targets are objects the Session holds (the references add() and queries return): a
+// handle keeps a pointer into the identity map, valid as long as the Session.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <vector>
+
+namespace ormc {
+
+template <typename T>
+class ToOne;
+template <typename T>
+class ToMany;
+
+namespace detail {
+
+struct RelationSlot;
+
+//! What a bound handle asks of the Session, per relation (typed code in
+//! ormc/session/relation_ops.hpp, compiled with the model's Session code).
+struct RelationOps {
+  //! Loads the relation into its handle: the identity map, or one SELECT.
+  void (*load)(RelationSlot& slot);
+  //! A to-one handle was set to `target` (nullptr: none) from `previous` (nullptr when it
+  //! was empty or not loaded): back-populates and records the change for the flush.
+  void (*assigned)(RelationSlot& slot, void* previous, void* target);
+  //! A collection gained (`added` true) or lost `item`.
+  void (*changed)(RelationSlot& slot, void* item, bool added);
+};
+
+//! The Session's side of one relation of one held object.
+struct RelationSlot {
+  const RelationOps* ops = nullptr;
+  //! How a read of an unloaded handle behaves: as ormc::LoadStrategy (lazy: loads; raise:
+  //! throws; noload: reads as empty), from the schema's load(...) or the query's option.
+  std::uint8_t strategy = 0;
+  void* session = nullptr;  //!< the Session
+  void* entry = nullptr;    //!< the owner's detail::Entry<M>
+  //! Collection changes not yet written (many-to-many, and to-many without a back
+  //! relation), in order: the flush turns them into association rows or foreign keys.
+  std::vector<void*> added;
+  std::vector<void*> removed;
+};
+
+//! How far a handle is loaded.
+enum class HandleState : std::uint8_t {
+  unset,     //!< never loaded nor set, in no session: reads as empty
+  unloaded,  //!< bound to a session, not loaded yet: the next read loads
+  loaded,    //!< holds the related object(s)
+  detached,  //!< a copy of an unloaded handle: reading it throws DetachedInstanceError
+};
+
+//! What the Session and its loaders do to handles, beside the user's interface.
+struct RelationAccess;
+
+[[noreturn]] void throw_detached_relation();
+
+}  // namespace detail
+
+//! A many-to-one or one-to-one relation: the related object, or none.
+template <typename T>
+class ToOne {
+ public:
+  ToOne() = default;
+  //! {.author = alice}: `target` must be an object the Session holds (or will, by add()).
+  ToOne(T& target) noexcept  // NOLINT(google-explicit-constructor): designated initializers
+      : target_(&target), state_(detail::HandleState::loaded), assigned_(true) {}
+  ToOne(std::nullptr_t) noexcept  // NOLINT(google-explicit-constructor)
+      : state_(detail::HandleState::loaded), assigned_(true) {}
+  //! A copy holds the same target but never the session binding: an object copied out of
+  //! the Session is a plain value (and, given to add(), a new object related as it says).
+  ToOne(const ToOne& other) noexcept
+      : target_(other.target_), state_(copied(other.state_)), assigned_(other.assigned_) {}
+  ToOne(ToOne&& other) noexcept
+      : target_(other.target_), state_(copied(other.state_)), assigned_(other.assigned_) {}
+  ~ToOne() = default;
+
+  //! post.author = alice: alice.posts gains post at once; the foreign key follows at flush.
+  ToOne& operator=(T& target) {
+    set(&target);
+    return *this;
+  }
+  ToOne& operator=(std::nullptr_t) {
+    set(nullptr);
+    return *this;
+  }
+  ToOne& operator=(const ToOne& other) {
+    if (this != &other) set(other.target_);
+    return *this;
+  }
+  ToOne& operator=(ToOne&& other) noexcept(false) {
+    if (this != &other) set(other.target_);
+    return *this;
+  }
+
+  //! The related object, loading it on first access; nullptr when there is none.
+  [[nodiscard]] T* get() const {
+    load();
+    return target_;
+  }
+  [[nodiscard]] T& operator*() const { return *get(); }
+  [[nodiscard]] T* operator->() const { return get(); }
+  [[nodiscard]] explicit operator bool() const { return get() != nullptr; }
+  //! Whether reading it needs no SQL.
+  [[nodiscard]] bool loaded() const {
+    return state_ == detail::HandleState::loaded || state_ == detail::HandleState::unset;
+  }
+
+ private:
+  friend struct detail::RelationAccess;
+
+  static detail::HandleState copied(detail::HandleState state) {
+    return state == detail::HandleState::unloaded ? detail::HandleState::detached : state;
+  }
+
+  void load() const {
+    if (state_ == detail::HandleState::unloaded) {
+      slot_->ops->load(*slot_);
+    } else if (state_ == detail::HandleState::detached) {
+      detail::throw_detached_relation();
+    }
+  }
+
+  void set(T* target) {
+    T* previous = state_ == detail::HandleState::loaded ? target_ : nullptr;
+    target_ = target;
+    state_ = detail::HandleState::loaded;
+    assigned_ = true;
+    if (slot_ != nullptr && previous != target) slot_->ops->assigned(*slot_, previous, target);
+  }
+
+  mutable T* target_ = nullptr;
+  detail::RelationSlot* slot_ = nullptr;
+  mutable detail::HandleState state_ = detail::HandleState::unset;
+  //! Set since the last flush: the flush writes the foreign key from it.
+  bool assigned_ = false;
+};
+
+//! A one-to-many or many-to-many relation: the related objects, in the order loaded or
+//! added. A range of T&.
+template <typename T>
+class ToMany {
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::random_access_iterator_tag;
+    using value_type = T;
+    using difference_type = std::ptrdiff_t;
+    using pointer = T*;
+    using reference = T&;
+
+    iterator() = default;
+    explicit iterator(T* const* at) : at_(at) {}
+    T& operator*() const { return **at_; }
+    T* operator->() const { return *at_; }
+    T& operator[](difference_type n) const { return *at_[n]; }
+    iterator& operator++() {
+      ++at_;
+      return *this;
+    }
+    iterator operator++(int) { return iterator(at_++); }
+    iterator& operator--() {
+      --at_;
+      return *this;
+    }
+    iterator operator--(int) { return iterator(at_--); }
+    iterator& operator+=(difference_type n) {
+      at_ += n;
+      return *this;
+    }
+    iterator& operator-=(difference_type n) {
+      at_ -= n;
+      return *this;
+    }
+    friend iterator operator+(iterator it, difference_type n) { return it += n; }
+    friend iterator operator+(difference_type n, iterator it) { return it += n; }
+    friend iterator operator-(iterator it, difference_type n) { return it -= n; }
+    friend difference_type operator-(iterator a, iterator b) { return a.at_ - b.at_; }
+    friend bool operator==(iterator a, iterator b) { return a.at_ == b.at_; }
+    friend auto operator<=>(iterator a, iterator b) { return a.at_ <=> b.at_; }
+
+   private:
+    T* const* at_ = nullptr;
+  };
+
+  ToMany() = default;
+  ToMany(const ToMany& other) : items_(other.items_), state_(copied(other.state_)) {}
+  ToMany(ToMany&& other) noexcept : items_(std::move(other.items_)), state_(copied(other.state_)) {}
+  ~ToMany() = default;
+  //! Replaces the collection (each removed item as erase(), each new one as push_back()).
+  ToMany& operator=(const ToMany& other) {
+    if (this != &other) assign(other.items_);
+    return *this;
+  }
+  ToMany& operator=(ToMany&& other) noexcept(false) {
+    if (this != &other) assign(other.items_);
+    return *this;
+  }
+
+  //! Loads on first use.
+  [[nodiscard]] iterator begin() const {
+    load();
+    return iterator(items_.data());
+  }
+  [[nodiscard]] iterator end() const {
+    load();
+    return iterator(items_.data() + items_.size());
+  }
+  [[nodiscard]] std::size_t size() const {
+    load();
+    return items_.size();
+  }
+  [[nodiscard]] bool empty() const { return size() == 0; }
+  [[nodiscard]] T& operator[](std::size_t i) const {
+    load();
+    return *items_[i];
+  }
+  [[nodiscard]] bool contains(const T& item) const {
+    load();
+    return std::find(items_.begin(), items_.end(), &item) != items_.end();
+  }
+  //! Whether reading it needs no SQL.
+  [[nodiscard]] bool loaded() const {
+    return state_ == detail::HandleState::loaded || state_ == detail::HandleState::unset;
+  }
+
+  //! Adds `item` (an object the Session holds, or will): its back relation points here at
+  //! once; the foreign key or association row follows at flush. Adding an item already
+  //! in the collection does nothing.
+  void push_back(T& item) {
+    load();
+    if (std::find(items_.begin(), items_.end(), &item) != items_.end()) return;
+    items_.push_back(&item);
+    if (slot_ != nullptr) slot_->ops->changed(*slot_, &item, true);
+  }
+  //! Takes `item` out: its foreign key becomes NULL at flush (or the association row goes);
+  //! with the schema's delete_orphan cascade, the item is deleted. Returns whether it was in.
+  bool erase(T& item) {
+    load();
+    auto at = std::find(items_.begin(), items_.end(), &item);
+    if (at == items_.end()) return false;
+    items_.erase(at);
+    if (slot_ != nullptr) slot_->ops->changed(*slot_, &item, false);
+    return true;
+  }
+  //! Takes every item out, as erase() does for each.
+  void clear() { assign({}); }
+
+ private:
+  friend struct detail::RelationAccess;
+
+  static detail::HandleState copied(detail::HandleState state) {
+    return state == detail::HandleState::unloaded ? detail::HandleState::detached : state;
+  }
+
+  void load() const {
+    if (state_ == detail::HandleState::unloaded) {
+      slot_->ops->load(*slot_);
+    } else if (state_ == detail::HandleState::detached) {
+      detail::throw_detached_relation();
+    }
+  }
+
+  void assign(const std::vector<T*>& items) {
+    load();
+    const std::vector<T*> old = items_;
+    for (T* item : old) {
+      if (std::find(items.begin(), items.end(), item) == items.end()) erase(*item);
+    }
+    for (T* item : items) push_back(*item);
+  }
+
+  mutable std::vector<T*> items_;
+  detail::RelationSlot* slot_ = nullptr;
+  mutable detail::HandleState state_ = detail::HandleState::unset;
+};
+
+}  // namespace ormc

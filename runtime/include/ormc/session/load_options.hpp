@@ -1,0 +1,121 @@
+// Loading strategies as query options, SQLAlchemy's loader options:
+//
+//   session.query<blog::User>()
+//       .load(ormc::selectin(blog::user::posts).then(ormc::selectin(blog::post::comments)))
+//       .all();          // 3 statements for users, their posts and the posts' comments
+//
+// A path is a chain of relations, each starting where the previous one ends: the chain is
+// a type, so a wrong path does not compile. The loading itself is compiled once per schema
+// (SessionModel<M>::select_in, in the generated <schema>.orm.cpp); an option costs the file
+// that uses it one small function per path.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <type_traits>
+#include <vector>
+
+#include "ormc/relation.hpp"
+#include "ormc/session/model_map.hpp"
+
+namespace ormc {
+
+class Session;
+
+namespace detail {
+
+//! The place of relation descriptor type D among its model's relations.
+template <typename D, const auto&... R>
+constexpr std::size_t relation_index_in(relation_list<R...>* /*unused*/) {
+  constexpr std::array<bool, sizeof...(R)> same{
+      std::is_same_v<D, std::remove_cvref_t<decltype(R)>>...};
+  for (std::size_t i = 0; i < same.size(); ++i) {
+    if (same[i]) return i;
+  }
+  return sizeof...(R);
+}
+template <typename D>
+inline constexpr std::size_t relation_index =
+    relation_index_in<D>(static_cast<relations_t<typename D::model_type>*>(nullptr));
+
+}  // namespace detail
+
+//! One relation to load, how, and what to load from its objects next.
+template <LoadStrategy S, typename D, typename... Next>
+struct LoadOption {
+  static_assert(RelationDescriptor<D>, "ormc: a loading option takes a relation descriptor");
+  static_assert(D::member != nullptr,
+                "ormc: this relation has no member in its model's struct to load into");
+  using descriptor = D;
+  static constexpr LoadStrategy strategy = S;
+
+  //! Loads `next` from the objects this option loads: its relation must start at this
+  //! one's target model.
+  template <LoadStrategy S2, typename D2, typename... N2>
+  [[nodiscard]] constexpr LoadOption<S, D, Next..., LoadOption<S2, D2, N2...>> then(
+      LoadOption<S2, D2, N2...> /*next*/) const {
+    static_assert(std::is_same_v<typename D2::model_type, typename D::target_type>,
+                  "ormc: then(): the next relation must be one of the model the previous "
+                  "relation leads to (a loading path follows relations end to start)");
+    return {};
+  }
+
+  //! Loads this option for `parents` (objects of D's model), then its next options.
+  template <typename M>
+  static void run(Session& session, std::span<M* const> parents) {
+    static_assert(std::is_same_v<M, typename D::model_type>,
+                  "ormc: load(): the relation is not one of the queried model's (a loading "
+                  "path starts at the model the query returns)");
+    constexpr std::size_t index = detail::relation_index<D>;
+    using T = typename D::target_type;
+    if constexpr (S == LoadStrategy::raise || S == LoadStrategy::noload ||
+                  S == LoadStrategy::lazy) {
+      detail::SessionModel<M>::set_strategy(parents, index, static_cast<std::uint8_t>(S));
+    } else {
+      std::vector<void*> related;
+      detail::SessionModel<M>::select_in(session, parents, index, related);
+      if constexpr (sizeof...(Next) > 0) {
+        std::vector<T*> next;
+        next.reserve(related.size());
+        for (void* object : related) {
+          T* item = static_cast<T*>(object);
+          bool seen = false;  // each object once, in first-seen order
+          for (T* held : next) seen = seen || held == item;
+          if (!seen) next.push_back(item);
+        }
+        (Next::template run<T>(session, std::span<T* const>(next)), ...);
+      }
+    }
+  }
+};
+
+//! Loads the relation for every object of the result in one more statement (per 500).
+template <RelationDescriptor D>
+[[nodiscard]] constexpr LoadOption<LoadStrategy::selectin, D> selectin(const D& /*relation*/) {
+  return {};
+}
+//! Any read of the relation that is not loaded throws InvalidRequestError naming it and
+//! the fix (SQLAlchemy's raiseload): for code that must not run lazy loads.
+template <RelationDescriptor D>
+[[nodiscard]] constexpr LoadOption<LoadStrategy::raise, D> raise(const D& /*relation*/) {
+  return {};
+}
+//! The relation reads as empty and is never loaded.
+template <RelationDescriptor D>
+[[nodiscard]] constexpr LoadOption<LoadStrategy::noload, D> noload(const D& /*relation*/) {
+  return {};
+}
+//! The default: each object loads the relation on first access.
+template <RelationDescriptor D>
+[[nodiscard]] constexpr LoadOption<LoadStrategy::lazy, D> lazy(const D& /*relation*/) {
+  return {};
+}
+
+template <typename T>
+struct is_load_option : std::false_type {};
+template <LoadStrategy S, typename D, typename... N>
+struct is_load_option<LoadOption<S, D, N...>> : std::true_type {};
+
+}  // namespace ormc

@@ -1,0 +1,934 @@
+// RelationHandler<R>: what the Session does for one relation R of a model M (a generated
+// descriptor such as blog::post::author): the RelationOps a bound handle calls (lazy load,
+// back-populates on assignment and on collection changes), and RelationFlush<M>: the
+// foreign keys, orphans and association rows a flush writes for M's relation changes.
+// Included by ormc/session/session_model_impl.hpp: compiled once per schema.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <span>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <vector>
+
+#include "ormc/error.hpp"
+#include "ormc/session/relation_ops.hpp"
+
+namespace ormc::detail {
+
+template <const auto& R>
+struct RelationHandler {
+  using D = std::remove_cvref_t<decltype(R)>;
+  using M = typename D::model_type;
+  using T = typename D::target_type;
+  static constexpr bool many = D::many;
+  static constexpr bool owns = owns_key_v<D>;
+  static constexpr bool many_to_many = D::kind == RelationKind::many_to_many;
+  //! The back relation's index among T's relations, -1 without back(...).
+  static constexpr int back = R.back_name.empty()
+                                  ? -1
+                                  : back_index(static_cast<relations_t<T>*>(nullptr), R.back_name,
+                                               model_traits<M>::model_name);
+  static Session& session_of(const RelationSlot& slot) {
+    return *static_cast<Session*>(slot.session);
+  }
+  static Entry<M>& entry_of(const RelationSlot& slot) {
+    return *static_cast<Entry<M>*>(slot.entry);
+  }
+  static auto& handle(M& object) { return object.*D::member; }
+
+  // ---- Loading ----
+
+  //! The SELECT of T's rows related to one M, M's join columns bound from 1 on.
+  static std::string select_sql(const Dialect& dialect) {
+    using First = first_hop_t<D>;
+    using Last = last_hop_t<D>;
+    const std::string_view table = model_traits<T>::table_name;
+    auto qualified = [&](std::string& sql, std::string_view owner, std::string_view column) {
+      dialect.append_identifier(sql, owner);
+      sql += '.';
+      dialect.append_identifier(sql, column);
+    };
+    std::string sql = "SELECT ";
+    bool first = true;
+    for_each_column<T>([&](const auto& column) {
+      if (!first) sql += ", ";
+      first = false;
+      qualified(sql, table, column.name);
+    });
+    sql += " FROM ";
+    dialect.append_identifier(sql, table);
+    // The WHERE names the first hop's far side: T's own columns for one hop, the
+    // association table's for two (joined to T by the second hop).
+    std::string_view where_table = table;
+    if constexpr (D::path::size == 2) {
+      using Through = typename First::target;
+      where_table = model_traits<Through>::table_name;
+      sql += " JOIN ";
+      dialect.append_identifier(sql, where_table);
+      sql += " ON ";
+      listed<typename Last::from_columns>::each_indexed([&](const auto& through, std::size_t i) {
+        listed<typename Last::to_columns>::each_indexed([&](const auto& target, std::size_t j) {
+          if (i != j) return;
+          if (i > 0) sql += " AND ";
+          qualified(sql, where_table, through.name);
+          sql += " = ";
+          qualified(sql, table, target.name);
+        });
+      });
+    }
+    sql += " WHERE ";
+    std::size_t n = 0;
+    listed<typename First::to_columns>::each([&](const auto& column) {
+      if (n > 0) sql += " AND ";
+      qualified(sql, where_table, column.name);
+      sql += " = ";
+      dialect.append_placeholder(sql, ++n);
+    });
+    sql += " ORDER BY ";
+    for (std::size_t i = 0; i < model_traits<T>::primary_key.size(); ++i) {
+      if (i > 0) sql += ", ";
+      for_each_column<T>([&](const auto& column) {
+        if (std::remove_cvref_t<decltype(column)>::index == model_traits<T>::primary_key[i]) {
+          qualified(sql, table, column.name);
+        }
+      });
+    }
+    return sql;
+  }
+
+  static const std::string& cached_sql(const Dialect& dialect) {
+    static const std::array<std::string, 2> texts{select_sql(sqlite_dialect()),
+                                                  select_sql(postgresql_dialect())};
+    return texts[dialect.kind() == DialectKind::sqlite ? 0 : 1];
+  }
+
+  //! The related rows of `owner`, as the session's objects.
+  static std::vector<std::reference_wrapper<T>> query(Session& session, const M& owner) {
+    std::vector<std::reference_wrapper<T>> out;
+    if (!columns_present<typename first_hop_t<D>::from_columns>(owner)) return out;
+    session.autoflush();
+    Connection& connection = session.connection();
+    Statement statement = connection.prepare(cached_sql(connection.dialect()));
+    std::size_t next = 1;
+    bind_columns<typename first_hop_t<D>::from_columns>(statement, owner, next);
+    Result result = statement.query();
+    SessionModel<T>::load(session, result, many ? static_cast<std::size_t>(-1) : 1, out);
+    return out;
+  }
+
+  //! The related object of a to-one relation: by key from the identity map when the
+  //! foreign key is M's and names T's primary key (no SQL when T is held), else a SELECT.
+  static T* load_one(Session& session, const M& owner) {
+    if constexpr (owns && targets_primary_key<D>()) {
+      using From = typename first_hop_t<D>::from_columns;
+      using To = typename first_hop_t<D>::to_columns;
+      if (!columns_present<From>(owner)) return nullptr;
+      T probe{};
+      copy_columns_across<From, To>(owner, probe);
+      return SessionModel<T>::get(session, key_of(probe));
+    } else {
+      auto rows = query(session, owner);
+      return rows.empty() ? nullptr : &rows.front().get();
+    }
+  }
+
+  // ---- Eager loading: one statement for many parents ----
+
+  //! The values of columns `List` of `object`, NULLs unwrapped (callers check presence).
+  template <typename List, typename O>
+  static auto key_values(const O& object) {
+    return [&]<const auto&... C>(column_list<C...>*) {
+      return std::tuple<
+          unwrap_optional_t<typename std::remove_cvref_t<decltype(C)>::value_type>...>(
+          unwrap_value(C.of(object))...);
+    }
+    (static_cast<List*>(nullptr));
+  }
+  template <typename V>
+  static const auto& unwrap_value(const V& value) {
+    if constexpr (is_optional<V>::value) {
+      return *value;
+    } else {
+      return value;
+    }
+  }
+
+  //! SELECT of T's rows for many parents: the first hop's far columns first (the parent's
+  //! key they match, to group rows by), then T's columns; `count` placeholders per key
+  //! column, as one IN list (row values for a composite key).
+  static std::string select_in_sql(const Dialect& dialect, std::size_t count) {
+    using First = first_hop_t<D>;
+    using Last = last_hop_t<D>;
+    const std::string_view table = model_traits<T>::table_name;
+    const std::string_view where_table =
+        D::path::size == 2 ? model_traits<typename First::target>::table_name : table;
+    auto qualified = [&](std::string& sql, std::string_view owner, std::string_view column) {
+      dialect.append_identifier(sql, owner);
+      sql += '.';
+      dialect.append_identifier(sql, column);
+    };
+    std::string sql = "SELECT ";
+    std::string key;
+    listed<typename First::to_columns>::each([&](const auto& column) {
+      if (!key.empty()) key += ", ";
+      qualified(key, where_table, column.name);
+    });
+    sql += key;
+    for_each_column<T>([&](const auto& column) {
+      sql += ", ";
+      qualified(sql, table, column.name);
+    });
+    sql += " FROM ";
+    dialect.append_identifier(sql, table);
+    if constexpr (D::path::size == 2) {
+      sql += " JOIN ";
+      dialect.append_identifier(sql, where_table);
+      sql += " ON ";
+      listed<typename Last::from_columns>::each_indexed([&](const auto& through, std::size_t i) {
+        listed<typename Last::to_columns>::each_indexed([&](const auto& target, std::size_t j) {
+          if (i != j) return;
+          if (i > 0) sql += " AND ";
+          qualified(sql, where_table, through.name);
+          sql += " = ";
+          qualified(sql, table, target.name);
+        });
+      });
+    }
+    constexpr std::size_t width = listed<typename First::to_columns>::size;
+    sql += " WHERE ";
+    sql += width == 1 ? key : "(" + key + ")";
+    sql += " IN (";
+    std::size_t n = 0;
+    for (std::size_t row = 0; row < count; ++row) {
+      if (row > 0) sql += ", ";
+      if (width > 1) sql += "(";
+      for (std::size_t i = 0; i < width; ++i) {
+        if (i > 0) sql += ", ";
+        dialect.append_placeholder(sql, ++n);
+      }
+      if (width > 1) sql += ")";
+    }
+    sql += ") ORDER BY ";
+    for (std::size_t i = 0; i < model_traits<T>::primary_key.size(); ++i) {
+      if (i > 0) sql += ", ";
+      for_each_column<T>([&](const auto& column) {
+        if (std::remove_cvref_t<decltype(column)>::index == model_traits<T>::primary_key[i]) {
+          qualified(sql, table, column.name);
+        }
+      });
+    }
+    return sql;
+  }
+
+  //! How many parents one selectin statement takes: under SQLite's default limit of
+  //! 32,766 bound values and PostgreSQL's 65,535, with room for composite keys.
+  static constexpr std::size_t parents_per_statement = 500;
+
+  static void select_in(Session& session, std::span<M* const> parents,
+                        std::vector<void*>& related) {
+    using From = typename first_hop_t<D>::from_columns;
+    using Key = decltype(key_values<From>(std::declval<const M&>()));
+    // The parents to load, grouped by the key their related rows name.
+    std::map<Key, std::vector<M*>> by_key;
+    std::vector<M*> empty_keys;
+    for (M* parent : parents) {
+      auto& h = handle(*parent);
+      if (RelationAccess::state(h) != HandleState::unloaded) {
+        if (RelationAccess::state(h) == HandleState::loaded) collect(h, related);
+        continue;
+      }
+      if (!columns_present<From>(*parent)) {
+        empty_keys.push_back(parent);
+        continue;
+      }
+      by_key[key_values<From>(*parent)].push_back(parent);
+    }
+    for (M* parent : empty_keys) finish(handle(*parent), related);
+    if (by_key.empty()) return;
+
+    if constexpr (!many && owns && targets_primary_key<D>()) {
+      // Many-to-one: targets the session holds cost nothing; the rest come by key.
+      IdentityMap<T>& map = SessionAccess<T>::map(session);
+      std::vector<const Key*> missing;
+      for (auto& [key, owners] : by_key) {
+        if (Entry<T>* held = map.find(target_key(key))) {
+          if (held->state == ObjectState::deleted) continue;
+          for (M* parent : owners) RelationAccess::target(handle(*parent)) = &held->object;
+        } else {
+          missing.push_back(&key);
+        }
+      }
+      run_select_in(session, missing, [&](const Key& key, T* target) {
+        for (M* parent : by_key[key]) RelationAccess::target(handle(*parent)) = target;
+      });
+    } else {
+      std::vector<const Key*> keys;
+      keys.reserve(by_key.size());
+      for (auto& entry : by_key) keys.push_back(&entry.first);
+      run_select_in(session, keys, [&](const Key& key, T* item) {
+        auto found = by_key.find(key);
+        if (found == by_key.end()) return;
+        for (M* parent : found->second) {
+          auto& h = handle(*parent);
+          if constexpr (many) {
+            RelationAccess::items(h).push_back(item);
+          } else {
+            RelationAccess::target(h) = item;
+          }
+        }
+      });
+    }
+    for (auto& [key, owners] : by_key) {
+      for (M* parent : owners) finish(handle(*parent), related);
+    }
+  }
+
+  //! T's key for a many-to-one's foreign key values.
+  template <typename Key>
+  static key_t<T> target_key(const Key& key) {
+    if constexpr (std::tuple_size_v<Key> == 1) {
+      return static_cast<key_t<T>>(std::get<0>(key));
+    } else {
+      return std::apply([](const auto&... part) { return key_t<T>(part...); }, key);
+    }
+  }
+
+  //! Runs the selectin statements for `keys`, 500 at a time, calling found(key, object)
+  //! for each row.
+  template <typename Key, typename F>
+  static void run_select_in(Session& session, const std::vector<const Key*>& keys, F&& found) {
+    if (keys.empty()) return;
+    session.autoflush();
+    Connection& connection = session.connection();
+    constexpr int width = static_cast<int>(std::tuple_size_v<Key>);
+    for (std::size_t start = 0; start < keys.size(); start += parents_per_statement) {
+      const std::size_t count = std::min(parents_per_statement, keys.size() - start);
+      Statement statement = connection.prepare(select_in_sql(connection.dialect(), count));
+      std::size_t next = 1;
+      for (std::size_t i = start; i < start + count; ++i) {
+        std::apply([&](const auto&... part) { (statement.bind(next++, part), ...); }, *keys[i]);
+      }
+      Result result = statement.query();
+      while (result.next()) {
+        const Row& row = result.row();
+        Key key{};
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+          (row.visit([&](const auto& reader) {
+            read_column(reader, static_cast<int>(I), std::get<I>(key));
+          }),
+           ...);
+        }
+        (std::make_index_sequence<std::tuple_size_v<Key>>{});
+        if (T* object = SessionModel<T>::take_row(session, row, width)) found(key, object);
+      }
+    }
+  }
+
+  template <typename H>
+  static void finish(H& h, std::vector<void*>& related) {
+    RelationAccess::state(h) = HandleState::loaded;
+    collect(h, related);
+  }
+  template <typename H>
+  static void collect(H& h, std::vector<void*>& related) {
+    if constexpr (many) {
+      for (T* item : RelationAccess::items(h)) related.push_back(item);
+    } else if (T* target = RelationAccess::target(h)) {
+      related.push_back(target);
+    }
+  }
+
+  static void load(RelationSlot& slot) {
+    Session& session = session_of(slot);
+    Entry<M>& entry = entry_of(slot);
+    if (slot.strategy == static_cast<std::uint8_t>(LoadStrategy::raise)) {
+      throw InvalidRequestError(
+          relation_label<R>() + " is not loaded and its loading strategy is raise (the " +
+          "schema's load(raise) or the query's ormc::raise option): load it with the query "
+          "that reads this " +
+          std::string(model_traits<M>::model_name) + ", e.g. .load(ormc::selectin(...))");
+    }
+    if (slot.strategy == static_cast<std::uint8_t>(LoadStrategy::noload)) {
+      finish_empty(handle(entry.object));
+      return;
+    }
+    if (entry.state == ObjectState::detached) {
+      throw DetachedInstanceError(relation_label<R>() + ": this " +
+                                  std::string(model_traits<M>::model_name) +
+                                  " is detached (its session was closed, or it was deleted and "
+                                  "committed), so the relation cannot be loaded; merge() it back "
+                                  "into a session first");
+    }
+    auto& h = handle(entry.object);
+    if constexpr (many) {
+      std::vector<T*> items;
+      if (entry.state != ObjectState::pending && entry.state != ObjectState::transient) {
+        for (T& item : query(session, entry.object)) items.push_back(&item);
+      }
+      RelationAccess::items(h) = std::move(items);
+    } else {
+      RelationAccess::target(h) = load_one(session, entry.object);
+    }
+    RelationAccess::state(h) = HandleState::loaded;
+  }
+
+  template <typename H>
+  static void finish_empty(H& h) {
+    if constexpr (many) {
+      RelationAccess::items(h).clear();
+    } else {
+      RelationAccess::target(h) = nullptr;
+    }
+    RelationAccess::state(h) = HandleState::loaded;
+  }
+
+  // ---- Keeping both sides in step ----
+
+  //! The entry of a related object; InvalidRequestError when the session does not hold it.
+  static Entry<T>& held_target(Session& session, T& target) {
+    IdentityMap<T>* map = SessionAccess<T>::find_map(session);
+    Entry<T>* entry = map == nullptr ? nullptr : map->entry_of(target);
+    if (entry == nullptr) {
+      throw InvalidRequestError(relation_label<R>() + ": the " +
+                                std::string(model_traits<T>::model_name) +
+                                " given is not an object of this session; add() it first and use "
+                                "the reference add() returns");
+    }
+    return *entry;
+  }
+
+  //! The object M's foreign key names now, if the session holds it (no SQL).
+  static T* held_by_key(Session& session, const M& owner) {
+    if constexpr (owns && targets_primary_key<D>()) {
+      using From = typename first_hop_t<D>::from_columns;
+      using To = typename first_hop_t<D>::to_columns;
+      if (!columns_present<From>(owner)) return nullptr;
+      IdentityMap<T>* map = SessionAccess<T>::find_map(session);
+      if (map == nullptr) return nullptr;
+      T probe{};
+      copy_columns_across<From, To>(owner, probe);
+      Entry<T>* entry = map->find(key_of(probe));
+      return entry == nullptr ? nullptr : &entry->object;
+    } else {
+      return nullptr;
+    }
+  }
+
+  //! Sets the FK-owning to-one handle `h` of `object` (model O) as a user would, without
+  //! back-populating (the caller does that): the flush writes O's foreign key from it.
+  template <typename O, typename Target>
+  static void set_owning(Session& session, O& /*object*/, ToOne<Target>& h, Target* target) {
+    RelationAccess::set_quietly(h, target);
+    RelationAccess::assigned(h) = true;
+    if (RelationSlot* slot = RelationAccess::slot(h)) {
+      SessionAccess<O>::relink(session, *static_cast<Entry<O>*>(slot->entry));
+    }
+  }
+
+  //! post.author = target (was `previous`, nullptr when not loaded).
+  static void assigned(RelationSlot& slot, void* previous_object, void* target_object) {
+    if constexpr (!many) {
+      Session& session = session_of(slot);
+      Entry<M>& entry = entry_of(slot);
+      M& owner = entry.object;
+      T* target = static_cast<T*>(target_object);
+      T* previous = static_cast<T*>(previous_object);
+      if (target != nullptr) (void)held_target(session, *target);
+      if (previous == nullptr) previous = held_by_key(session, owner);
+      if constexpr (owns) {
+        SessionAccess<M>::relink(session, entry);
+      } else if constexpr (back < 0) {
+        // The key is T's and no relation of T says so: the flush writes it from here.
+        if (previous != nullptr) slot.removed.push_back(previous);
+        if (target != nullptr) slot.added.push_back(target);
+        SessionAccess<M>::relink(session, entry);
+      }
+      if constexpr (back >= 0) {
+        static constexpr const auto& B =
+            nth_relation_in<static_cast<std::size_t>(back)>(static_cast<relations_t<T>*>(nullptr));
+        using BD = std::remove_cvref_t<decltype(B)>;
+        if constexpr (BD::many) {  // the other side is a collection: it follows quietly
+          if (previous != nullptr && previous != target) {
+            RelationAccess::remove_quietly(previous->*BD::member, &owner);
+          }
+          if (target != nullptr) RelationAccess::add_quietly(target->*BD::member, &owner);
+        } else if constexpr (owns) {  // one-to-one, the key is ours: the other side follows
+          if (previous != nullptr && previous != target) {
+            auto& back_handle = previous->*BD::member;
+            if (RelationAccess::target(back_handle) == &owner) {
+              RelationAccess::set_quietly(back_handle, static_cast<M*>(nullptr));
+            }
+          }
+          if (target != nullptr) {
+            auto& back_handle = target->*BD::member;
+            M* stolen_from = RelationAccess::state(back_handle) == HandleState::loaded
+                                 ? RelationAccess::target(back_handle)
+                                 : nullptr;
+            if (stolen_from != nullptr && stolen_from != &owner) {
+              set_owning(session, *stolen_from, handle(*stolen_from), static_cast<T*>(nullptr));
+            }
+            RelationAccess::set_quietly(back_handle, &owner);
+          }
+        } else {  // one-to-one, the key is T's (user.profile = p): p's key follows
+          if (previous != nullptr && previous != target) {
+            set_owning(session, *previous, previous->*BD::member, static_cast<M*>(nullptr));
+            if constexpr (R.cascade.delete_orphan) slot.removed.push_back(previous);
+            SessionAccess<M>::relink(session, entry);
+          }
+          if (target != nullptr) {
+            auto& back_handle = target->*BD::member;
+            M* old_owner = RelationAccess::state(back_handle) == HandleState::loaded
+                               ? RelationAccess::target(back_handle)
+                               : nullptr;
+            if (old_owner != nullptr && old_owner != &owner) {
+              RelationAccess::set_quietly(handle(*old_owner), static_cast<T*>(nullptr));
+            }
+            set_owning(session, *target, back_handle, &owner);
+          }
+        }
+      }
+    }
+  }
+
+  //! A collection of M gained or lost `item`.
+  static void changed(RelationSlot& slot, void* item_object, bool added) {
+    if constexpr (many) {
+      Session& session = session_of(slot);
+      Entry<M>& entry = entry_of(slot);
+      M& owner = entry.object;
+      T& item = *static_cast<T*>(item_object);
+      (void)held_target(session, item);
+      constexpr bool history = many_to_many || back < 0;
+      if constexpr (history) {
+        // Record it (an add cancels a remove of the same item not yet flushed, and back).
+        std::vector<void*>& undo = added ? slot.removed : slot.added;
+        auto at = std::find(undo.begin(), undo.end(), item_object);
+        if (at != undo.end()) {
+          undo.erase(at);
+        } else {
+          (added ? slot.added : slot.removed).push_back(item_object);
+        }
+        SessionAccess<M>::relink(session, entry);
+      }
+      if constexpr (back >= 0) {
+        static constexpr const auto& B =
+            nth_relation_in<static_cast<std::size_t>(back)>(static_cast<relations_t<T>*>(nullptr));
+        using BD = std::remove_cvref_t<decltype(B)>;
+        auto& back_handle = item.*BD::member;
+        if constexpr (BD::many) {  // many-to-many: the other collection follows quietly
+          if (added) {
+            RelationAccess::add_quietly(back_handle, &owner);
+          } else {
+            RelationAccess::remove_quietly(back_handle, &owner);
+          }
+        } else {  // one-to-many: the item's to-one (which holds the key) follows
+          if (added) {
+            M* old_parent = RelationAccess::state(back_handle) == HandleState::loaded
+                                ? RelationAccess::target(back_handle)
+                                : RelationHandler<B>::held_by_key(session, item);
+            if (old_parent != nullptr && old_parent != &owner) {
+              RelationAccess::remove_quietly(handle(*old_parent), &item);
+            }
+            set_owning(session, item, back_handle, &owner);
+          } else {
+            set_owning(session, item, back_handle, static_cast<M*>(nullptr));
+            if constexpr (R.cascade.delete_orphan) {
+              slot.removed.push_back(item_object);
+              SessionAccess<M>::relink(session, entry);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  static constexpr RelationOps ops{&load, &assigned, &changed};
+};
+
+//! What a flush writes for relation changes of M's objects.
+template <Model M>
+struct RelationFlush {
+  //! Before M's INSERTs and UPDATEs: each to-one holding a foreign key that was set
+  //! writes the key from its target. Returns false (and changes nothing) while a target
+  //! of M's own model is still to be inserted: the caller writes that one first.
+  static bool before_write(Session& session, Entry<M>& entry, bool check_only) {
+    bool ready = true;
+    for_each_relation<M>([&](auto relation, std::size_t /*index*/) {
+      constexpr const auto& R = decltype(relation)::value;
+      using H = RelationHandler<R>;
+      if constexpr (H::owns) {
+        auto& h = H::handle(entry.object);
+        if (!RelationAccess::assigned(h)) return;
+        typename H::T* target = RelationAccess::target(h);
+        using From = typename first_hop_t<typename H::D>::from_columns;
+        using To = typename first_hop_t<typename H::D>::to_columns;
+        if (target != nullptr) {
+          Entry<typename H::T>& target_entry = H::held_target(session, *target);
+          if (target_entry.state == ObjectState::pending) {
+            if constexpr (std::is_same_v<typename H::T, M>) {
+              ready = false;
+              return;
+            } else {
+              throw InvalidRequestError(
+                  relation_label<R>() + ": the " +
+                  std::string(model_traits<typename H::T>::model_name) +
+                  " it names is still to be inserted when this " +
+                  std::string(model_traits<M>::model_name) +
+                  " is written (the two models depend on each other); flush() the " +
+                  std::string(model_traits<typename H::T>::model_name) + " first");
+            }
+          }
+          if (check_only) return;
+          copy_columns_across<To, From>(*target, entry.object);
+        } else {
+          if (check_only) return;
+          if (!null_columns<From>(entry.object)) {
+            throw InvalidRequestError(
+                relation_label<R>() + " was emptied, but its foreign key is NOT NULL in " +
+                std::string(model_traits<M>::table_name) + ": delete the " +
+                std::string(model_traits<M>::model_name) +
+                " (session.remove()), give it another one, or give the collection that lost it "
+                "cascade(delete_orphan) in the schema");
+          }
+        }
+        RelationAccess::assigned(h) = false;
+      }
+    });
+    return ready;
+  }
+
+  //! An orphan about to be deleted gives up its foreign key first where it may be NULL, so
+  //! that a new row taking its place (a user's new profile, under a unique key) can be
+  //! inserted before the DELETE. Returns whether a key column changed.
+  static bool release_keys(Entry<M>& entry) {
+    bool released = false;
+    for_each_relation<M>([&](auto relation, std::size_t /*index*/) {
+      constexpr const auto& R = decltype(relation)::value;
+      using H = RelationHandler<R>;
+      if constexpr (H::owns) {
+        auto& h = H::handle(entry.object);
+        if (!RelationAccess::assigned(h) || RelationAccess::target(h) != nullptr) return;
+        using From = typename first_hop_t<typename H::D>::from_columns;
+        if constexpr (columns_nullable<From>()) {
+          released = null_columns<From>(entry.object) || released;
+        }
+        RelationAccess::assigned(h) = false;
+      }
+    });
+    return released;
+  }
+
+  //! After M's writes (M's keys are known): the foreign keys of T held for M by
+  //! collections without a back relation, and the orphans of delete_orphan collections.
+  static void after_write(Session& session, Entry<M>& entry) {
+    for_each_relation<M>([&](auto relation, std::size_t index) {
+      constexpr const auto& R = decltype(relation)::value;
+      using H = RelationHandler<R>;
+      using T = typename H::T;
+      if constexpr (!H::owns && !H::many_to_many) {
+        RelationSlot& slot = entry.relations[index];
+        using From = typename first_hop_t<typename H::D>::from_columns;
+        using To = typename first_hop_t<typename H::D>::to_columns;
+        for (void* removed : slot.removed) {
+          T& item = *static_cast<T*>(removed);
+          if constexpr (H::back >= 0) {
+            // An orphan of a delete_orphan collection, unless it found another parent.
+            static constexpr const auto& B = nth_relation_in<static_cast<std::size_t>(H::back)>(
+                static_cast<relations_t<T>*>(nullptr));
+            if (RelationAccess::target(item.*std::remove_cvref_t<decltype(B)>::member) == nullptr) {
+              ObjectState state = SessionModel<T>::state(session, item);
+              if (state == ObjectState::persistent || state == ObjectState::pending) {
+                SessionModel<T>::remove(session, item);
+              }
+            }
+          } else {
+            if constexpr (R.cascade.delete_orphan) {
+              SessionModel<T>::remove(session, item);
+            } else {
+              if (!null_columns<To>(item)) {
+                throw InvalidRequestError(
+                    relation_label<R>() + " lost a " + std::string(model_traits<T>::model_name) +
+                    " whose foreign key is NOT NULL: delete it (session.remove()), or give the "
+                    "relation cascade(delete_orphan) in the schema");
+              }
+              SessionAccess<T>::relink(session, H::held_target(session, item));
+            }
+          }
+        }
+        if constexpr (H::back < 0) {
+          for (void* added : slot.added) {
+            T& item = *static_cast<T*>(added);
+            copy_columns_across<From, To>(entry.object, item);
+            SessionAccess<T>::relink(session, H::held_target(session, item));
+          }
+        }
+        slot.added.clear();
+        slot.removed.clear();
+      }
+    });
+  }
+
+  //! After every model's writes: the association rows of M's many-to-many collections.
+  static void write_association_rows(Connection& connection, Entry<M>& entry) {
+    for_each_relation<M>([&](auto relation, std::size_t index) {
+      constexpr const auto& R = decltype(relation)::value;
+      using H = RelationHandler<R>;
+      if constexpr (H::many_to_many) {
+        RelationSlot& slot = entry.relations[index];
+        if (slot.added.empty() && slot.removed.empty()) return;
+        using First = first_hop_t<typename H::D>;
+        using Last = last_hop_t<typename H::D>;
+        using Through = typename First::target;
+        const Dialect& dialect = connection.dialect();
+        for (void* removed : slot.removed) {
+          std::string sql = "DELETE FROM ";
+          dialect.append_identifier(sql, model_traits<Through>::table_name);
+          sql += " WHERE ";
+          std::size_t n = 0;
+          auto condition = [&](const auto& column) {
+            if (n > 0) sql += " AND ";
+            dialect.append_identifier(sql, column.name);
+            sql += " = ";
+            dialect.append_placeholder(sql, ++n);
+          };
+          listed<typename First::to_columns>::each(condition);
+          listed<typename Last::from_columns>::each(condition);
+          Statement statement = connection.prepare(sql);
+          std::size_t next = 1;
+          bind_columns<typename First::from_columns>(statement, entry.object, next);
+          bind_columns<typename Last::to_columns>(statement, *static_cast<typename H::T*>(removed),
+                                                  next);
+          statement.execute();
+        }
+        for (void* added : slot.added) {
+          std::string sql = "INSERT INTO ";
+          dialect.append_identifier(sql, model_traits<Through>::table_name);
+          sql += " (";
+          std::size_t n = 0;
+          auto name = [&](const auto& column) {
+            if (n++ > 0) sql += ", ";
+            dialect.append_identifier(sql, column.name);
+          };
+          listed<typename First::to_columns>::each(name);
+          listed<typename Last::from_columns>::each(name);
+          sql += ") VALUES (";
+          for (std::size_t i = 1; i <= n; ++i) {
+            if (i > 1) sql += ", ";
+            dialect.append_placeholder(sql, i);
+          }
+          sql += ")";
+          Statement statement = connection.prepare(sql);
+          std::size_t next = 1;
+          bind_columns<typename First::from_columns>(statement, entry.object, next);
+          bind_columns<typename Last::to_columns>(statement, *static_cast<typename H::T*>(added),
+                                                  next);
+          statement.execute();
+        }
+        slot.added.clear();
+        slot.removed.clear();
+      }
+    });
+  }
+
+  //! Binds the handles of a held object to its entry's slots. `pending`: the object was
+  //! just added, so its collections start loaded (nothing in the database names it yet)
+  //! and what the user set before add() takes effect now.
+  static void bind(Session& session, Entry<M>& entry, bool pending) {
+    if (pending) {
+      // Every related object must be the session's before anything is linked: a refusal
+      // leaves the session and the other objects as they were.
+      for_each_relation<M>([&](auto relation, std::size_t /*index*/) {
+        constexpr const auto& R = decltype(relation)::value;
+        using H = RelationHandler<R>;
+        auto& h = H::handle(entry.object);
+        if constexpr (H::many) {
+          for (typename H::T* item : RelationAccess::items(h)) (void)H::held_target(session, *item);
+        } else if (RelationAccess::state(h) == HandleState::loaded) {
+          if (typename H::T* target = RelationAccess::target(h)) {
+            (void)H::held_target(session, *target);
+          }
+        }
+      });
+    }
+    for_each_relation<M>([&](auto relation, std::size_t index) {
+      constexpr const auto& R = decltype(relation)::value;
+      using H = RelationHandler<R>;
+      RelationSlot& slot = entry.relations[index];
+      slot.ops = &H::ops;
+      // The schema's load(raise) / load(noload) hold for every read; the eager strategies
+      // are the queries' business.
+      if constexpr (R.load == LoadStrategy::raise || R.load == LoadStrategy::noload) {
+        slot.strategy = static_cast<std::uint8_t>(R.load);
+      }
+      slot.session = &session;
+      slot.entry = &entry;
+      auto& h = H::handle(entry.object);
+      RelationAccess::slot(h) = &slot;
+      HandleState& state = RelationAccess::state(h);
+      if (!pending) {
+        state = HandleState::unloaded;
+        return;
+      }
+      if constexpr (H::many) {
+        std::vector<typename H::T*> given = std::move(RelationAccess::items(h));
+        RelationAccess::items(h).clear();
+        state = HandleState::loaded;
+        for (typename H::T* item : given) h.push_back(*item);
+      } else {
+        // A new object's to-one that names an object (set before add(), or copied from
+        // an object that had it) is its relation from now on.
+        if (state == HandleState::loaded &&
+            (RelationAccess::assigned(h) || RelationAccess::target(h) != nullptr)) {
+          RelationAccess::assigned(h) = true;
+          H::assigned(slot, nullptr, RelationAccess::target(h));
+        } else {
+          state = HandleState::unloaded;
+        }
+      }
+    });
+  }
+
+  //! session.remove(object) of a held object: what follows for its related rows, as the
+  //! schema's cascades say (SQLAlchemy's delete cascade and its defaults):
+  //!  - a collection or inverse one-to-one with cascade(delete): each related object is
+  //!    removed too (loading the relation first), and so on down;
+  //!  - without it: each related object's foreign key becomes NULL at flush when nullable,
+  //!    and is left as it is when NOT NULL (the database's on_delete then decides: cascade,
+  //!    or an IntegrityError that names the constraint; never a silent orphan);
+  //!  - a many-to-many: its association rows are deleted before the object.
+  static void cascade_remove(Session& session, Entry<M>& entry) {
+    for_each_relation<M>([&](auto relation, std::size_t index) {
+      constexpr const auto& R = decltype(relation)::value;
+      using H = RelationHandler<R>;
+      using T = typename H::T;
+      if constexpr (!H::owns) {
+        auto& h = H::handle(entry.object);
+        if (RelationAccess::state(h) == HandleState::unloaded) H::load(entry.relations[index]);
+        std::vector<T*> related;
+        if constexpr (H::many) {
+          related = RelationAccess::items(h);
+        } else if (T* target = RelationAccess::target(h)) {
+          related.push_back(target);
+        }
+        if constexpr (H::many_to_many) {
+          RelationSlot& slot = entry.relations[index];
+          for (T* item : related) {
+            void* object = item;
+            if (std::find(slot.added.begin(), slot.added.end(), object) != slot.added.end()) {
+              std::erase(slot.added, object);
+            } else if (std::find(slot.removed.begin(), slot.removed.end(), object) ==
+                       slot.removed.end()) {
+              slot.removed.push_back(object);
+            }
+            if constexpr (H::back >= 0) {
+              static constexpr const auto& B = nth_relation_in<static_cast<std::size_t>(H::back)>(
+                  static_cast<relations_t<T>*>(nullptr));
+              RelationAccess::remove_quietly(item->*std::remove_cvref_t<decltype(B)>::member,
+                                             &entry.object);
+            }
+          }
+          if (!related.empty()) SessionAccess<M>::relink(session, entry);
+        } else if constexpr (R.cascade.delete_) {
+          for (T* item : related) {
+            const ObjectState state = SessionModel<T>::state(session, *item);
+            if (state == ObjectState::persistent || state == ObjectState::pending) {
+              SessionModel<T>::remove(session, *item);
+            }
+          }
+        } else {
+          using To = typename first_hop_t<typename H::D>::to_columns;
+          if constexpr (columns_nullable<To>()) {
+            for (T* item : related) {
+              if constexpr (H::back >= 0) {
+                static constexpr const auto& B = nth_relation_in<static_cast<std::size_t>(H::back)>(
+                    static_cast<relations_t<T>*>(nullptr));
+                H::set_owning(session, *item, item->*std::remove_cvref_t<decltype(B)>::member,
+                              static_cast<M*>(nullptr));
+              } else {
+                null_columns<To>(*item);
+                SessionAccess<T>::relink(session, H::held_target(session, *item));
+              }
+            }
+          }
+        }
+      }
+    });
+  }
+
+  //! The session forgets what the handles loaded: after a rollback the database holds
+  //! other rows, so each handle loads again on next use.
+  static void expire(Entry<M>& entry) {
+    for_each_relation<M>([&](auto relation, std::size_t index) {
+      constexpr const auto& R = decltype(relation)::value;
+      RelationAccess::expire(RelationHandler<R>::handle(entry.object));
+      entry.relations[index].added.clear();
+      entry.relations[index].removed.clear();
+    });
+  }
+
+  //! Before the entry's object leaves the session (expunge): the handles are unbound and
+  //! the other sides of its loaded relations stop pointing at it.
+  static void unbind(Entry<M>& entry) {
+    for_each_relation<M>([&](auto relation, std::size_t /*index*/) {
+      constexpr const auto& R = decltype(relation)::value;
+      using H = RelationHandler<R>;
+      auto& h = H::handle(entry.object);
+      if constexpr (H::back >= 0) {
+        static constexpr const auto& B = nth_relation_in<static_cast<std::size_t>(H::back)>(
+            static_cast<relations_t<typename H::T>*>(nullptr));
+        using BD = std::remove_cvref_t<decltype(B)>;
+        auto forget = [&](typename H::T* other) {
+          auto& back_handle = other->*BD::member;
+          if constexpr (BD::many) {
+            RelationAccess::remove_quietly(back_handle, &entry.object);
+          } else if (RelationAccess::target(back_handle) == &entry.object) {
+            RelationAccess::expire(back_handle);
+          }
+        };
+        if (RelationAccess::state(h) == HandleState::loaded) {
+          if constexpr (H::many) {
+            for (typename H::T* item : RelationAccess::items(h)) forget(item);
+          } else if (typename H::T* target = RelationAccess::target(h)) {
+            forget(target);
+          }
+        }
+      }
+      if (RelationAccess::state(h) == HandleState::unloaded) {
+        RelationAccess::state(h) = HandleState::detached;
+      }
+      RelationAccess::slot(h) = nullptr;
+    });
+  }
+};
+
+// SessionModel's relation operations, which need the handlers above.
+
+template <Model M>
+void SessionModel<M>::select_in(Session& session, std::span<M* const> parents, std::size_t relation,
+                                std::vector<void*>& related) {
+  for_each_relation<M>([&](auto descriptor, std::size_t index) {
+    if (index == relation) {
+      RelationHandler<decltype(descriptor)::value>::select_in(session, parents, related);
+    }
+  });
+}
+
+template <Model M>
+void SessionModel<M>::set_strategy(std::span<M* const> parents, std::size_t relation,
+                                   std::uint8_t strategy) {
+  for (M* parent : parents) {
+    for_each_relation<M>([&](auto descriptor, std::size_t index) {
+      if (index != relation) return;
+      auto& handle = parent->*std::remove_cvref_t<decltype(descriptor.value)>::member;
+      if (RelationSlot* slot = RelationAccess::slot(handle)) slot->strategy = strategy;
+    });
+  }
+}
+
+}  // namespace ormc::detail
