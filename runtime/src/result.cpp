@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "detail/prepared_statement.hpp"
 #include "ormc/error.hpp"
 
 namespace ormc {
@@ -43,6 +44,10 @@ Result& Result::operator=(Result&& other) noexcept {
 }
 
 Result::~Result() { close(); }
+
+std::int64_t Result::rows_held() const {
+  return stmt_ != nullptr && stmt_->prepared_ != nullptr ? stmt_->prepared_->rows_held() : -1;
+}
 
 std::string_view Result::sql() const {
   return stmt_ != nullptr ? stmt_->sql() : std::string_view();

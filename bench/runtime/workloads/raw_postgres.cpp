@@ -310,6 +310,7 @@ Outcome RawPostgres::update(std::int64_t n, bool pipelined) {
   if (pipelined) read_pipeline(users.size(), "pipelined update");
   exec("COMMIT");
   outcome.rows = static_cast<std::int64_t>(users.size());
+  users = {};  // freed inside the timing, as the ORM paths free theirs
   outcome.seconds = seconds_since(start);
   return outcome;
 }
@@ -341,6 +342,7 @@ Outcome RawPostgres::group_by_age() {
   outcome.statements = 1;
   for (const Group& g : groups) outcome.checksum += group_checksum(g.age, g.count, g.avg_id);
   outcome.rows = static_cast<std::int64_t>(groups.size());
+  groups = {};  // freed inside the timing, as the ORM paths free theirs
   outcome.seconds = seconds_since(start);
   return outcome;
 }
@@ -375,6 +377,7 @@ Outcome RawPostgres::join_comments() {
     outcome.checksum += join_checksum(r.id, r.body, r.title, r.username, r.age);
   }
   outcome.rows = static_cast<std::int64_t>(rows.size());
+  rows = {};  // freed inside the timing, as the ORM paths free theirs
   outcome.seconds = seconds_since(start);
   return outcome;
 }
@@ -401,6 +404,7 @@ Outcome RawPostgres::window_users() {
   outcome.statements = 1;
   for (const Row& r : rows) outcome.checksum += window_checksum(r.id, r.row_number, r.running);
   outcome.rows = static_cast<std::int64_t>(rows.size());
+  rows = {};  // freed inside the timing, as the ORM paths free theirs
   outcome.seconds = seconds_since(start);
   return outcome;
 }

@@ -95,6 +95,10 @@ class Result {
   [[nodiscard]] std::vector<T> all() {
     std::vector<T> rows;
     if (!next()) return rows;
+    // PostgreSQL hands over the whole result at once: one allocation instead of a vector
+    // that grows and moves every row it holds, about twenty times for 100,000 rows.
+    if (const std::int64_t held = rows_held(); held > 0)
+      rows.reserve(static_cast<std::size_t>(held));
     row_.visit([&](const auto& reader) {
       detail::RowDecoder<T> decoder;
       decoder.prepare(reader, sql());
@@ -178,6 +182,8 @@ class Result {
     });
     return value;
   }
+  //! The rows from the current one on when the driver holds them all (PostgreSQL), else -1.
+  [[nodiscard]] std::int64_t rows_held() const;
   [[noreturn]] void throw_no_result();
   [[noreturn]] void throw_multiple_results();
 

@@ -36,6 +36,9 @@ class PreparedStatement {
   virtual void reset() noexcept = 0;
   virtual void clear_bindings() noexcept = 0;
   [[nodiscard]] virtual int column_count() const = 0;
+  //! After a step that found a row: the rows from the current one on, when the driver
+  //! holds the whole result already (PostgreSQL); -1 when it does not know (SQLite).
+  [[nodiscard]] virtual std::int64_t rows_held() const { return -1; }
   [[nodiscard]] virtual std::string_view column_name(int column) const = 0;
 
   //! One per parameter: what the Statement bound, for logs and errors.

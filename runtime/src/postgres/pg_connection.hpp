@@ -35,6 +35,9 @@ class PgStatement final : public detail::PreparedStatement {
   void clear_bindings() noexcept override;
   [[nodiscard]] int column_count() const override;
   [[nodiscard]] std::string_view column_name(int column) const override;
+  [[nodiscard]] std::int64_t rows_held() const override {
+    return executed_ && row_ < rows_ ? rows_ - row_ : -1;
+  }
 
   // For the Binder: parameter `index` (1-based) as text, or NULL.
   std::string& param(int index);

@@ -18,6 +18,14 @@
 namespace ormc::sqlite {
 namespace {
 
+// The text first, then its size: SQLite's order (the text may be converted to UTF-8 first).
+std::string_view text_of(sqlite3_value* value) {
+  const auto* data = sqlite3_value_text(value);
+  const auto size = static_cast<std::size_t>(sqlite3_value_bytes(value));
+  return data == nullptr ? std::string_view()
+                         : std::string_view(reinterpret_cast<const char*>(data), size);
+}
+
 std::string_view text_of(sqlite3_stmt* stmt, int column) {
   const auto* data = sqlite3_column_text(stmt, column);
   const auto size = static_cast<std::size_t>(sqlite3_column_bytes(stmt, column));
@@ -67,17 +75,26 @@ bool RowReader::read(int column, bool& out) const {
   return true;
 }
 
+// The reads of the common types take the column's sqlite3_value once and ask it for its
+// storage class and its content: each sqlite3_column_* call looks the column up again (and
+// takes the handle's mutex when it has one), so sqlite3_column_type followed by
+// sqlite3_column_int64 cost two lookups where a raw program that trusts its column pays
+// one. The value is "unprotected", which matters only for a handle shared by threads at the
+// same time: ormc opens its handles SQLITE_OPEN_NOMUTEX and uses each from one thread at a
+// time. The storage-class check stays: a TEXT where an integer is read is an error.
+
 bool RowReader::read(int column, std::int64_t& out) const {
-  switch (sqlite3_column_type(stmt_, column)) {
+  sqlite3_value* value = sqlite3_column_value(stmt_, column);
+  switch (sqlite3_value_type(value)) {
     case SQLITE_NULL: return false;
-    case SQLITE_INTEGER: out = sqlite3_column_int64(stmt_, column); return true;
+    case SQLITE_INTEGER: out = sqlite3_value_int64(value); return true;
     case SQLITE_FLOAT: {
       // SQLite computes some integers as REAL (avg of integers, arithmetic with REALs);
       // an integral value in range is what the caller asked for.
-      const double value = sqlite3_column_double(stmt_, column);
-      if (std::trunc(value) == value && value >= -9.2233720368547758e18 &&
-          value < 9.2233720368547758e18) {
-        out = static_cast<std::int64_t>(value);
+      const double real = sqlite3_value_double(value);
+      if (std::trunc(real) == real && real >= -9.2233720368547758e18 &&
+          real < 9.2233720368547758e18) {
+        out = static_cast<std::int64_t>(real);
         return true;
       }
       throw_type(column, "an integer", "it holds " + describe(stmt_, column));
@@ -87,27 +104,31 @@ bool RowReader::read(int column, std::int64_t& out) const {
 }
 
 bool RowReader::read(int column, double& out) const {
-  switch (sqlite3_column_type(stmt_, column)) {
+  sqlite3_value* value = sqlite3_column_value(stmt_, column);
+  switch (sqlite3_value_type(value)) {
     case SQLITE_NULL: return false;
     case SQLITE_INTEGER:
-    case SQLITE_FLOAT: out = sqlite3_column_double(stmt_, column); return true;
+    case SQLITE_FLOAT: out = sqlite3_value_double(value); return true;
     default: throw_type(column, "double", "it holds " + describe(stmt_, column));
   }
 }
 
 bool RowReader::read(int column, std::string_view& out) const {
-  switch (sqlite3_column_type(stmt_, column)) {
+  sqlite3_value* value = sqlite3_column_value(stmt_, column);
+  switch (sqlite3_value_type(value)) {
     case SQLITE_NULL: return false;
-    case SQLITE_TEXT: out = text_of(stmt_, column); return true;
+    case SQLITE_TEXT: out = text_of(value); return true;
     default: throw_type(column, "text", "it holds " + describe(stmt_, column));
   }
 }
 
 bool RowReader::read(int column, std::string& out) const {
-  std::string_view text;
-  if (!read(column, text)) return false;
-  out.assign(text);
-  return true;
+  sqlite3_value* value = sqlite3_column_value(stmt_, column);
+  switch (sqlite3_value_type(value)) {
+    case SQLITE_NULL: return false;
+    case SQLITE_TEXT: out.assign(text_of(value)); return true;
+    default: throw_type(column, "text", "it holds " + describe(stmt_, column));
+  }
 }
 
 bool RowReader::read(int column, Bytes& out) const {
