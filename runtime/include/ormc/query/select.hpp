@@ -85,13 +85,15 @@ struct relation_first_hop<relation_path<Hop, Hops...>> {
 template <typename X, typename Known, bool Compound>
 void append_order_item(ExprData& out, X&& x) {
   if constexpr (is_ordering<std::remove_cvref_t<X>>::value) {
-    static_assert(Compound || list_subset_v<typename std::remove_cvref_t<X>::models, Known>,
-                  "ormc: order_by() reads a model the statement does not read from");
+    // A window function may order the rows (SQL computes windows before ORDER BY).
+    static_assert(
+        Compound || list_subset_v<sources_t<typename std::remove_cvref_t<X>::models>, Known>,
+        "ormc: order_by() reads a model the statement does not read from");
     out.append(std::forward<X>(x).data());
   } else {
     static_assert(Expression<X>, "ormc: order_by() takes expressions, col.asc() or col.desc()");
     if constexpr (Expression<X>) {
-      static_assert(Compound || list_subset_v<expr_models_t<X>, Known>,
+      static_assert(Compound || list_subset_v<sources_t<expr_models_t<X>>, Known>,
                     "ormc: order_by() reads a model the statement does not read from");
       append_expr(out, std::forward<X>(x));
     }
@@ -104,7 +106,10 @@ ExprData join_condition(E&& e) {
   if constexpr (Expression<E>) {
     static_assert(boolean_v<expr_value_t<E>>,
                   "ormc: a join's ON condition must be a boolean condition, not a value");
-    static_assert(list_subset_v<expr_models_t<E>, Known>,
+    static_assert(!has_window_v<expr_models_t<E>>,
+                  "ormc: a join's ON condition cannot hold a window function: join a subquery "
+                  "or CTE that selects it");
+    static_assert(list_subset_v<sources_t<expr_models_t<E>>, Known>,
                   "ormc: a join's ON condition reads a model that is not joined yet: join it "
                   "first");
     ExprData out;
@@ -253,8 +258,12 @@ class Select {
 
   template <Expression... Es>
   Select& group_by(Es&&... items) & {
-    static_assert((detail::list_subset_v<expr_models_t<Es>, known_models> && ...),
-                  "ormc: group_by() reads a model the statement does not read from");
+    static_assert(!(detail::has_window_v<expr_models_t<Es>> || ...),
+                  "ormc: group_by() cannot hold a window function (SQL computes windows after "
+                  "GROUP BY): group the rows of a subquery or CTE that selects it");
+    static_assert(
+        (detail::list_subset_v<detail::sources_t<expr_models_t<Es>>, known_models> && ...),
+        "ormc: group_by() reads a model the statement does not read from");
     (detail::append_expr(data_.group_by, std::forward<Es>(items)), ...);
     return *this;
   }
@@ -299,8 +308,9 @@ class Select {
   template <Expression... Es>
   Select& distinct_on(Es&&... items) & {
     static_assert(sizeof...(Es) > 0, "ormc: distinct_on() needs at least one expression");
-    static_assert((detail::list_subset_v<expr_models_t<Es>, known_models> && ...),
-                  "ormc: distinct_on() reads a model the statement does not read from");
+    static_assert(
+        (detail::list_subset_v<detail::sources_t<expr_models_t<Es>>, known_models> && ...),
+        "ormc: distinct_on() reads a model the statement does not read from");
     (detail::append_expr(data_.distinct_on, std::forward<Es>(items)), ...);
     return *this;
   }
@@ -652,7 +662,7 @@ template <Model M>
 template <Expression... Es>
 [[nodiscard]] auto select(Es&&... items) {
   static_assert(sizeof...(Es) > 0, "ormc: select() needs a column, or select<Model>()");
-  using Models = detail::list_union_t<expr_models_t<Es>...>;
+  using Models = detail::sources_t<detail::list_union_t<expr_models_t<Es>...>>;
   detail::SelectData data;
   data.columns = detail::expression_list(std::forward<Es>(items)...);
   data.from = detail::from_items(Models{});

@@ -44,7 +44,7 @@ struct shape_traits<whole<M>, Nullable> {
 template <typename... Es, typename Nullable>
 struct shape_traits<items<Es...>, Nullable> {
   using row = std::tuple<joined_value_t<expr_value_t<Es>, expr_null_if_t<Es>, Nullable>...>;
-  using models = list_union_t<expr_models_t<Es>...>;
+  using models = sources_t<list_union_t<expr_models_t<Es>...>>;
   static constexpr bool whole_model = false;
 };
 
