@@ -71,6 +71,29 @@ TEST_CASE("inner and outer joins: outer-joined columns are optional") {
       rows_are<decltype(exprs), std::tuple<std::optional<std::int64_t>, bool, std::int64_t>>);
 }
 
+TEST_CASE("a whole model an outer join may leave missing reads as std::optional") {
+  // The FROM model of select<M>() is M, unless select_from() names another one.
+  auto users = ormc::select<User>().where(user::id == 1);
+  static_assert(rows_are<decltype(users), User>);
+  auto posts =
+      ormc::select<Post>().select_from<User>().left_join<Post>(post::author_id == user::id);
+  static_assert(rows_are<decltype(posts), std::optional<Post>>);
+  CHECK(sql(posts) == R"(SELECT "posts"."id", "posts"."author_id", "posts"."title", )"
+                      R"("posts"."content", "posts"."published", "posts"."views" FROM "users" )"
+                      R"(LEFT JOIN "posts" ON "posts"."author_id" = "users"."id")");
+  auto inner = ormc::select<Post>().select_from<User>().join<Post>(post::author_id == user::id);
+  static_assert(rows_are<decltype(inner), Post>);
+  // RIGHT JOIN: the FROM model may be missing; FULL: so may the one joined.
+  auto right = ormc::select<User>().right_join<Post>(post::author_id == user::id);
+  static_assert(rows_are<decltype(right), std::optional<User>>);
+  CHECK(sql(right, pg_like)
+            .ends_with(R"(FROM "users" RIGHT JOIN "posts" ON "posts"."author_id" = "users"."id")"));
+  auto full = ormc::select<Post>().full_join<User>(post::author_id == user::id);
+  static_assert(rows_are<decltype(full), std::optional<Post>>);
+  CHECK(sql(full, pg_like)
+            .ends_with(R"(FROM "posts" FULL JOIN "users" ON "posts"."author_id" = "users"."id")"));
+}
+
 TEST_CASE("joins along relations derive the ON clause") {
   auto posts = ormc::select(user::username, ormc::count(post::id))
                    .select_from<User>()

@@ -171,8 +171,8 @@ struct not_joined {
 };
 
 //! Refuses at compile time a statement that cannot run as it is: several models and no
-//! join, a model neither in FROM nor joined, or a model whose rows are missing on the outer
-//! side of a join. `Standalone`: not a subquery, so nothing may be correlated either.
+//! join, or a model neither in FROM nor joined. `Standalone`: not a subquery, so nothing
+//! may be correlated either.
 template <typename Shape, typename From, typename Nullable, typename Correlated, bool Standalone>
 constexpr void check_statement() {
   using traits = shape_traits<Shape, Nullable>;
@@ -188,11 +188,6 @@ constexpr void check_statement() {
     static_assert(!any_needs_object<typename traits::models>::value,
                   "ormc: a select of a derived table's or CTE's columns names it: "
                   "select_from(source)");
-  }
-  if constexpr (traits::whole_model) {
-    static_assert(!list_intersects<typename traits::models, Nullable>::value,
-                  "ormc: select<M>() reads whole objects of M, which an outer join may leave "
-                  "missing: select its columns (they come back as std::optional) instead");
   }
   if constexpr (Standalone) {
     static_assert(list_size<Correlated>::value == 0,
@@ -216,8 +211,9 @@ class Select {
   static constexpr bool compound = !traits::whole_model && !detail::is_items<Shape>::value;
 
  public:
-  //! A row: the model, or a std::tuple of the items' types (std::optional where an outer
-  //! join may leave the item's model missing).
+  //! A row: the model (std::optional of it when an outer join may leave it missing), or a
+  //! std::tuple of the items' types (std::optional where an outer join may leave the item's
+  //! model missing).
   using result_type = typename traits::row;
   using shape = Shape;
   using from_models = detail::effective_from_t<Shape, From>;
@@ -648,13 +644,16 @@ struct is_select<Select<Shape, From, Nullable, Correlated>> : std::true_type {};
 template <typename S>
 concept SelectStatement = detail::is_select<std::remove_cvref_t<S>>::value;
 
-//! SELECT every column of M; rows are M objects.
+//! SELECT every column of M; rows are M objects. FROM M, unless select_from() names
+//! another source, which then joins M; rows are std::optional<M> when an outer join may
+//! leave M missing (a row whose key columns are all NULL is std::nullopt).
 template <Model M>
-[[nodiscard]] Select<detail::whole<M>, detail::model_list<M>> select() {
+[[nodiscard]] Select<detail::whole<M>> select() {
   detail::SelectData data;
   detail::append_all_columns<M>(data.columns);
   data.from.push_back(detail::source_traits<M>::item(detail::JoinKind::from));
-  return Select<detail::whole<M>, detail::model_list<M>>(std::move(data));
+  data.implicit_from = true;
+  return Select<detail::whole<M>>(std::move(data));
 }
 
 //! SELECT the given columns, expressions and aggregates; rows are std::tuple of their
