@@ -216,6 +216,23 @@ TEST_CASE("CTEs, recursive CTEs") {
         R"("users" WHERE "users"."id" = ?1 UNION ALL SELECT "users"."id", "users"."age" )"
         R"(FROM "users" JOIN "chain" ON "users"."id" = "chain"."id" + ?2) SELECT )"
         R"("chain"."id" FROM "chain")");
+
+  // A subquery reading the statement's CTE reads it from the WITH around it; a subquery of
+  // a statement that does not define it defines it itself.
+  auto oldest =
+      ormc::select(active.col<1>())
+          .select_from(active)
+          .where(active.col<0>() == ormc::select(ormc::max(active.col<0>())).select_from(active));
+  CHECK(sql(oldest) ==
+        R"(WITH "active"("id", "username") AS (SELECT "users"."id", "users"."username" )"
+        R"(FROM "users" WHERE "users"."is_active" = ?1) SELECT "active"."username" FROM )"
+        R"("active" WHERE "active"."id" = (SELECT MAX("active"."id") FROM "active"))");
+  auto posts = ormc::select(post::title)
+                   .where(post::author_id.in_(ormc::select(active.col<0>()).select_from(active)));
+  CHECK(sql(posts) ==
+        R"(SELECT "posts"."title" FROM "posts" WHERE "posts"."author_id" IN (WITH )"
+        R"("active"("id", "username") AS (SELECT "users"."id", "users"."username" FROM )"
+        R"("users" WHERE "users"."is_active" = ?1) SELECT "active"."id" FROM "active"))");
 }
 
 TEST_CASE("set operations") {
