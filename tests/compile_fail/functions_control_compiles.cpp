@@ -21,3 +21,8 @@ auto q = ormc::select(user::id, ormc::row_number().over(ormc::window().order_by(
 static_assert(std::is_same_v<decltype(q)::result_type,
                              std::tuple<std::int64_t, std::int64_t, std::optional<ormc::Decimal>,
                                         std::int64_t, std::string, std::int32_t, ormc::Timestamp>>);
+// A window function may order the rows; the top N per group filter its label in a subquery.
+auto rn = ormc::row_number().over(ormc::partition_by(user::role).order_by(user::id)).as("rn");
+auto ranked = ormc::select(user::id, user::role, rn).order_by(rn, user::id).subquery<"ranked">();
+auto top = ormc::select(ranked.col<0>()).select_from(ranked).where(ranked.col<2>() <= 3);
+static_assert(std::is_same_v<decltype(top)::result_type, std::tuple<std::int64_t>>);

@@ -244,6 +244,60 @@ TEST_CASE("columns of two models") {
   }
 }
 
+TEST_CASE("a whole model an outer join may leave missing reads as std::optional") {
+  FOR_EACH_BACKEND(backend) {
+    Database db(backend);
+    // Each user's published post: alice, bob and carol have one, dave and anna none.
+    auto published = ormc::select<Post>()
+                         .select_from<User>()
+                         .left_join<Post>(post::author_id == user::id && post::published == true)
+                         .order_by(user::id);
+    const std::vector<std::optional<Post>> rows = published.all(db.conn);
+    REQUIRE(rows.size() == 5);
+    REQUIRE(rows[0].has_value());
+    CHECK(rows[0]->id == 1);
+    CHECK(rows[0]->author_id == 1);
+    CHECK(rows[0]->title == "post 0");
+    CHECK(rows[0]->content == std::nullopt);
+    CHECK(rows[0]->published);
+    REQUIRE(rows[1].has_value());
+    CHECK(rows[1]->title == "post 4");
+    CHECK(rows[1]->views == 40);
+    REQUIRE(rows[2].has_value());
+    CHECK(rows[2]->title == "post 2");
+    CHECK(rows[3] == std::nullopt);
+    CHECK(rows[4] == std::nullopt);
+    const auto raw = db.conn.query<std::optional<std::int64_t>>(
+        R"(SELECT p.id FROM users u LEFT JOIN posts p ON p.author_id = u.id AND )"
+        R"(p.published = TRUE ORDER BY u.id)");
+    REQUIRE(raw.size() == rows.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      CHECK(raw[i] == (rows[i] ? std::optional<std::int64_t>(rows[i]->id) : std::nullopt));
+    }
+    // one() reads the row: no post is std::nullopt.
+    CHECK(std::move(published).where(user::id == 4).one(db.conn) == std::nullopt);
+
+    // FULL JOIN: users without an unpublished post, and the published posts, whose user
+    // the condition leaves missing (NULLs sort differently on the two databases: sorted here).
+    const std::vector<std::optional<User>> full =
+        ormc::select<User>()
+            .full_join<Post>(post::author_id == user::id && post::published == false)
+            .all(db.conn);
+    CHECK(full.size() == 8);
+    std::vector<std::string> present;
+    std::size_t missing = 0;
+    for (const std::optional<User>& u : full) {
+      if (u)
+        present.push_back(u->username);
+      else
+        ++missing;
+    }
+    std::sort(present.begin(), present.end());
+    CHECK(missing == 3);
+    CHECK(present == std::vector<std::string>{"alice", "anna", "bob", "carol", "dave"});
+  }
+}
+
 TEST_CASE("update and delete count rows, on_update(now) is applied") {
   FOR_EACH_BACKEND(backend) {
     Database db(backend);

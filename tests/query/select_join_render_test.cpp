@@ -71,6 +71,29 @@ TEST_CASE("inner and outer joins: outer-joined columns are optional") {
       rows_are<decltype(exprs), std::tuple<std::optional<std::int64_t>, bool, std::int64_t>>);
 }
 
+TEST_CASE("a whole model an outer join may leave missing reads as std::optional") {
+  // The FROM model of select<M>() is M, unless select_from() names another one.
+  auto users = ormc::select<User>().where(user::id == 1);
+  static_assert(rows_are<decltype(users), User>);
+  auto posts =
+      ormc::select<Post>().select_from<User>().left_join<Post>(post::author_id == user::id);
+  static_assert(rows_are<decltype(posts), std::optional<Post>>);
+  CHECK(sql(posts) == R"(SELECT "posts"."id", "posts"."author_id", "posts"."title", )"
+                      R"("posts"."content", "posts"."published", "posts"."views" FROM "users" )"
+                      R"(LEFT JOIN "posts" ON "posts"."author_id" = "users"."id")");
+  auto inner = ormc::select<Post>().select_from<User>().join<Post>(post::author_id == user::id);
+  static_assert(rows_are<decltype(inner), Post>);
+  // RIGHT JOIN: the FROM model may be missing; FULL: so may the one joined.
+  auto right = ormc::select<User>().right_join<Post>(post::author_id == user::id);
+  static_assert(rows_are<decltype(right), std::optional<User>>);
+  CHECK(sql(right, pg_like)
+            .ends_with(R"(FROM "users" RIGHT JOIN "posts" ON "posts"."author_id" = "users"."id")"));
+  auto full = ormc::select<Post>().full_join<User>(post::author_id == user::id);
+  static_assert(rows_are<decltype(full), std::optional<Post>>);
+  CHECK(sql(full, pg_like)
+            .ends_with(R"(FROM "posts" FULL JOIN "users" ON "posts"."author_id" = "users"."id")"));
+}
+
 TEST_CASE("joins along relations derive the ON clause") {
   auto posts = ormc::select(user::username, ormc::count(post::id))
                    .select_from<User>()
@@ -193,6 +216,23 @@ TEST_CASE("CTEs, recursive CTEs") {
         R"("users" WHERE "users"."id" = ?1 UNION ALL SELECT "users"."id", "users"."age" )"
         R"(FROM "users" JOIN "chain" ON "users"."id" = "chain"."id" + ?2) SELECT )"
         R"("chain"."id" FROM "chain")");
+
+  // A subquery reading the statement's CTE reads it from the WITH around it; a subquery of
+  // a statement that does not define it defines it itself.
+  auto oldest =
+      ormc::select(active.col<1>())
+          .select_from(active)
+          .where(active.col<0>() == ormc::select(ormc::max(active.col<0>())).select_from(active));
+  CHECK(sql(oldest) ==
+        R"(WITH "active"("id", "username") AS (SELECT "users"."id", "users"."username" )"
+        R"(FROM "users" WHERE "users"."is_active" = ?1) SELECT "active"."username" FROM )"
+        R"("active" WHERE "active"."id" = (SELECT MAX("active"."id") FROM "active"))");
+  auto posts = ormc::select(post::title)
+                   .where(post::author_id.in_(ormc::select(active.col<0>()).select_from(active)));
+  CHECK(sql(posts) ==
+        R"(SELECT "posts"."title" FROM "posts" WHERE "posts"."author_id" IN (WITH )"
+        R"("active"("id", "username") AS (SELECT "users"."id", "users"."username" FROM )"
+        R"("users" WHERE "users"."is_active" = ?1) SELECT "active"."id" FROM "active"))");
 }
 
 TEST_CASE("set operations") {

@@ -64,15 +64,29 @@ void write_from_item(SqlWriter& w, const FromItem& item) {
   if (!item.on.empty()) w.text(" ON ").expression(item.on);
 }
 
+//! WITH for the tables no enclosing statement defines: a subquery (or a later table of the
+//! same WITH) reads a table defined around it, in scope there, rather than compute it again.
+//! Each is in scope from the end of its definition to the end of the statement (the caller
+//! forgets them then).
 void write_with(SqlWriter& w, const std::vector<CommonTable>& with) {
+  bool any = false;
   bool recursive = false;
-  for (const CommonTable& table : with) recursive = recursive || table.recursive;
+  for (const CommonTable& table : with) {
+    if (w.defines(table.select.get())) continue;
+    any = true;
+    recursive = recursive || table.recursive;
+  }
+  if (!any) return;
   w.text(recursive ? "WITH RECURSIVE " : "WITH ");
-  for (std::size_t i = 0; i < with.size(); ++i) {
-    if (i != 0) w.text(", ");
-    w.identifier(with[i].name).text("(").identifier_list(with[i].columns).text(") AS (");
-    write_select(w, *with[i].select);
+  bool first = true;
+  for (const CommonTable& table : with) {
+    if (w.defines(table.select.get())) continue;
+    if (!first) w.text(", ");
+    first = false;
+    w.identifier(table.name).text("(").identifier_list(table.columns).text(") AS (");
+    write_select(w, *table.select);
     w.text(")");
+    w.define(table.select.get());
   }
   w.text(" ");
 }
@@ -203,10 +217,9 @@ void write_tail(SqlWriter& w, const SelectData& select) {
   }
 }
 
-}  // namespace
-
-void write_select(SqlWriter& w, const SelectData& select,
-                  const std::vector<std::string_view>* names) {
+//! The statement without the bookkeeping of the tables it defines (write_select()).
+void write_statement(SqlWriter& w, const SelectData& select,
+                     const std::vector<std::string_view>* names) {
   if (!select.with.empty()) write_with(w, select.with);
   if (!select.parts.empty()) {
     for (std::size_t i = 0; i < select.parts.size(); ++i) {
@@ -240,6 +253,16 @@ void write_select(SqlWriter& w, const SelectData& select,
   if (!select.group_by.empty()) write_group_by(w, select);
   if (!select.having.empty()) w.text(" HAVING ").expression(select.having);
   write_tail(w, select);
+}
+
+}  // namespace
+
+void write_select(SqlWriter& w, const SelectData& select,
+                  const std::vector<std::string_view>* names) {
+  // The tables this statement defines are in scope until its end, in its subqueries too.
+  const std::size_t defined = w.defined_count();
+  write_statement(w, select, names);
+  w.forget_defined(defined);
 }
 
 RenderedStatement render_select(const SelectData& select, const Dialect& dialect) {

@@ -41,6 +41,9 @@ namespace detail {
 
 template <typename R, Op op, typename E>
 auto aggregate(E&& e) {
+  static_assert(!has_window_v<expr_models_t<E>>,
+                "ormc: an aggregate cannot take a window function (SQL computes windows after "
+                "aggregates): aggregate the window's rows in a subquery or CTE");
   using Result = Aggregate<R, expr_models_t<E>, op != Op::count_distinct>;
   ExprData data;
   data.add_operator(op, 1);

@@ -29,8 +29,12 @@ class Condition {
     static_assert(detail::boolean_v<expr_value_t<E>>,
                   "ormc: a Condition holds a boolean expression (a comparison, like(), "
                   "in_(), ...)");
-    static_assert(detail::list_subset_v<expr_models_t<E>, models>,
-                  "ormc: this expression reads a model the Condition is not declared over");
+    static_assert(!detail::has_window_v<expr_models_t<E>>,
+                  "ormc: a Condition filters in where() or having(), which cannot hold a "
+                  "window function (SQL computes windows after them)");
+    static_assert(
+        detail::has_window_v<expr_models_t<E>> || detail::list_subset_v<expr_models_t<E>, models>,
+        "ormc: this expression reads a model the Condition is not declared over");
     detail::append_expr(data_, std::forward<E>(e));
   }
 

@@ -1,6 +1,7 @@
 // The set of sources (models, aliases, derived tables) an expression reads, as a type: a
 // statement checks it against its FROM clause and joins at compile time (a post column in
 // a select of users is an error), and outer joins make the expressions over them optional.
+// The same list marks an expression that holds a window function (window_mark).
 #pragma once
 
 #include <cstddef>
@@ -89,5 +90,26 @@ struct list_first_other<model_list<M, Ms...>, Skip> {
   using type = std::conditional_t<std::is_same_v<M, Skip>,
                                   typename list_first_other<model_list<Ms...>, Skip>::type, M>;
 };
+
+//! Not a source: a window function adds it to the models of its expression, and every
+//! expression built over one carries it along with the sources it reads, at no cost to the
+//! others. SQL computes windows after WHERE, GROUP BY and HAVING, so those clauses refuse an
+//! expression that carries it; the checks of sources against the FROM clause ignore it.
+struct window_mark {};
+
+template <typename List>
+inline constexpr bool has_window_v = list_contains<window_mark, List>::value;
+
+//! List without window_mark: the sources alone.
+template <typename List, bool = has_window_v<List>>
+struct sources_of {
+  using type = List;
+};
+template <typename List>
+struct sources_of<List, true> {
+  using type = list_minus_t<List, model_list<window_mark>>;
+};
+template <typename List>
+using sources_t = typename sources_of<List>::type;
 
 }  // namespace ormc::detail

@@ -56,6 +56,19 @@ class SqlWriter {
   //! Identifiers separated by ", ".
   SqlWriter& identifier_list(const std::vector<std::string_view>& names);
 
+  //! The common tables (WITH) the statements being written define, by their SELECT: a
+  //! subquery that reads one reads the enclosing statement's instead of defining it again.
+  [[nodiscard]] bool defines(const detail::SelectData* table) const {
+    for (const detail::SelectData* t : defined_) {
+      if (t == table) return true;
+    }
+    return false;
+  }
+  void define(const detail::SelectData* table) { defined_.push_back(table); }
+  [[nodiscard]] std::size_t defined_count() const { return defined_.size(); }
+  //! Leaves the scope of a statement: forgets the tables defined after the first `count`.
+  void forget_defined(std::size_t count) { defined_.resize(count); }
+
   [[nodiscard]] std::size_t bound_count() const { return out_.values.size(); }
   //! Placeholders written by unbound_placeholders().
   [[nodiscard]] std::size_t unbound_count() const { return unbound_; }
@@ -78,6 +91,7 @@ class SqlWriter {
   //! ormc_decimal collation compares (an INTEGER beside TEXT would compare as a type).
   bool decimal_text_ = false;
   std::size_t unbound_ = 0;
+  std::vector<const detail::SelectData*> defined_;
 };
 
 }  // namespace ormc

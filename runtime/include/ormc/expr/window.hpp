@@ -33,6 +33,8 @@ class Window {
   //! PARTITION BY the expressions: the function restarts for each distinct value.
   template <Expression... Es>
   [[nodiscard]] auto partition_by(Es&&... items) && {
+    static_assert(!(detail::has_window_v<expr_models_t<Es>> || ...),
+                  "ormc: a window's partition_by() cannot hold a window function");
     (detail::append_expr(partition_, std::forward<Es>(items)), ...);
     using Next = detail::list_union_t<Models, expr_models_t<Es>...>;
     return Window<Next>(std::move(partition_), partitions_ + sizeof...(Es), std::move(order_),
@@ -44,6 +46,8 @@ class Window {
   //! its peers).
   template <typename... Xs>
   [[nodiscard]] auto order_by(Xs&&... items) && {
+    static_assert(!(detail::has_window_v<order_models_t<Xs>> || ...),
+                  "ormc: a window's order_by() cannot hold a window function");
     (append_order(std::forward<Xs>(items)), ...);
     using Next = detail::list_union_t<Models, order_models_t<Xs>...>;
     return Window<Next>(std::move(partition_), partitions_, std::move(order_),
@@ -58,7 +62,8 @@ class Window {
     return std::move(*this);
   }
 
-  //! The function (its nodes in `function`) over this window: a window_over node.
+  //! The function (its nodes in `function`) over this window: a window_over node. Its
+  //! models carry window_mark, so that where(), group_by() and having() refuse it.
   template <typename T, typename FunctionModels, typename NullIf>
   [[nodiscard]] auto apply(detail::ExprData function) && {
     detail::ExprData data;
@@ -68,8 +73,9 @@ class Window {
     data.append(std::move(function));
     data.append(std::move(partition_));
     data.append(std::move(order_));
-    return detail::make_expr<T, detail::list_union_t<FunctionModels, Models>, NullIf>(
-        std::move(data));
+    using Marked =
+        detail::list_union_t<FunctionModels, Models, detail::model_list<detail::window_mark>>;
+    return detail::make_expr<T, Marked, NullIf>(std::move(data));
   }
 
  private:

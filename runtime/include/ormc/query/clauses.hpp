@@ -32,7 +32,8 @@ ExprData expression_list(Es&&... es) {
 template <typename... Es>
 using row_type_t = std::tuple<expr_value_t<Es>...>;
 
-//! A where() or having() argument: a boolean expression over the statement's models.
+//! A where() or having() argument: a boolean expression over the statement's models,
+//! without a window function.
 template <typename E, typename Models>
 inline constexpr bool filter_ok_v = [] {
   if constexpr (Expression<E>) {
@@ -50,8 +51,15 @@ void diagnose_filter() {
   if constexpr (Expression<E>) {
     static_assert(boolean_v<expr_value_t<E>>,
                   "ormc: where() and having() take a boolean condition, not a value");
-    static_assert(list_subset_v<expr_models_t<E>, Models>,
-                  "ormc: this condition reads a model the statement does not read from");
+    static_assert(!has_window_v<expr_models_t<E>>,
+                  "ormc: where() and having() cannot hold a window function (SQL computes "
+                  "windows after WHERE, GROUP BY and HAVING): select it, labelled, in a "
+                  "subquery or CTE and filter that: select(..., rn.as(\"rn\"))"
+                  ".subquery<\"s\">(), then select_from(s).where(s.col<I>() <= 3)");
+    if constexpr (!has_window_v<expr_models_t<E>>) {
+      static_assert(list_subset_v<expr_models_t<E>, Models>,
+                    "ormc: this condition reads a model the statement does not read from");
+    }
   }
 }
 

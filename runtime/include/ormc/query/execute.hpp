@@ -24,6 +24,7 @@
 #include "ormc/query/delete.hpp"
 #include "ormc/query/insert.hpp"
 #include "ormc/query/key_generator.hpp"
+#include "ormc/query/optional_model_row.hpp"
 #include "ormc/query/select.hpp"
 #include "ormc/query/update.hpp"
 #include "ormc/transaction.hpp"
@@ -209,7 +210,7 @@ ORMC_SELECT_MEMBER(one_or_none) {
 }
 
 ORMC_SELECT_MEMBER(scalar) {
-  static_assert(!Model<result_type>,
+  static_assert(!Model<unwrap_optional_t<result_type>>,
                 "ormc: scalar() reads a selected column; select<Model>() has rows");
   using T = typename detail::first_column<result_type>::type;
   const RenderedStatement statement = render(connection.dialect());
@@ -217,7 +218,7 @@ ORMC_SELECT_MEMBER(scalar) {
 }
 
 ORMC_SELECT_MEMBER(scalars) {
-  static_assert(!Model<result_type>,
+  static_assert(!Model<unwrap_optional_t<result_type>>,
                 "ormc: scalars() reads a selected column; select<Model>() has rows");
   using T = typename detail::first_column<result_type>::type;
   std::vector<T> out;

@@ -98,14 +98,16 @@ class IntoSelect {
 template <typename Shape, typename From, typename Nullable, typename Correlated>
 template <typename T>
 auto Select<Shape, From, Nullable, Correlated>::into() const& {
-  static_assert(!Model<result_type>, "ormc: into<Row>() reads selected columns, not select<M>()");
+  static_assert(!Model<unwrap_optional_t<result_type>>,
+                "ormc: into<Row>() reads selected columns, not select<M>()");
   return IntoSelect<T, Select>(*this);
 }
 
 template <typename Shape, typename From, typename Nullable, typename Correlated>
 template <typename T>
 auto Select<Shape, From, Nullable, Correlated>::into() && {
-  static_assert(!Model<result_type>, "ormc: into<Row>() reads selected columns, not select<M>()");
+  static_assert(!Model<unwrap_optional_t<result_type>>,
+                "ormc: into<Row>() reads selected columns, not select<M>()");
   return IntoSelect<T, Select>(std::move(*this));
 }
 

@@ -85,13 +85,15 @@ struct relation_first_hop<relation_path<Hop, Hops...>> {
 template <typename X, typename Known, bool Compound>
 void append_order_item(ExprData& out, X&& x) {
   if constexpr (is_ordering<std::remove_cvref_t<X>>::value) {
-    static_assert(Compound || list_subset_v<typename std::remove_cvref_t<X>::models, Known>,
-                  "ormc: order_by() reads a model the statement does not read from");
+    // A window function may order the rows (SQL computes windows before ORDER BY).
+    static_assert(
+        Compound || list_subset_v<sources_t<typename std::remove_cvref_t<X>::models>, Known>,
+        "ormc: order_by() reads a model the statement does not read from");
     out.append(std::forward<X>(x).data());
   } else {
     static_assert(Expression<X>, "ormc: order_by() takes expressions, col.asc() or col.desc()");
     if constexpr (Expression<X>) {
-      static_assert(Compound || list_subset_v<expr_models_t<X>, Known>,
+      static_assert(Compound || list_subset_v<sources_t<expr_models_t<X>>, Known>,
                     "ormc: order_by() reads a model the statement does not read from");
       append_expr(out, std::forward<X>(x));
     }
@@ -104,7 +106,10 @@ ExprData join_condition(E&& e) {
   if constexpr (Expression<E>) {
     static_assert(boolean_v<expr_value_t<E>>,
                   "ormc: a join's ON condition must be a boolean condition, not a value");
-    static_assert(list_subset_v<expr_models_t<E>, Known>,
+    static_assert(!has_window_v<expr_models_t<E>>,
+                  "ormc: a join's ON condition cannot hold a window function: join a subquery "
+                  "or CTE that selects it");
+    static_assert(list_subset_v<sources_t<expr_models_t<E>>, Known>,
                   "ormc: a join's ON condition reads a model that is not joined yet: join it "
                   "first");
     ExprData out;
@@ -166,8 +171,8 @@ struct not_joined {
 };
 
 //! Refuses at compile time a statement that cannot run as it is: several models and no
-//! join, a model neither in FROM nor joined, or a model whose rows are missing on the outer
-//! side of a join. `Standalone`: not a subquery, so nothing may be correlated either.
+//! join, or a model neither in FROM nor joined. `Standalone`: not a subquery, so nothing
+//! may be correlated either.
 template <typename Shape, typename From, typename Nullable, typename Correlated, bool Standalone>
 constexpr void check_statement() {
   using traits = shape_traits<Shape, Nullable>;
@@ -183,11 +188,6 @@ constexpr void check_statement() {
     static_assert(!any_needs_object<typename traits::models>::value,
                   "ormc: a select of a derived table's or CTE's columns names it: "
                   "select_from(source)");
-  }
-  if constexpr (traits::whole_model) {
-    static_assert(!list_intersects<typename traits::models, Nullable>::value,
-                  "ormc: select<M>() reads whole objects of M, which an outer join may leave "
-                  "missing: select its columns (they come back as std::optional) instead");
   }
   if constexpr (Standalone) {
     static_assert(list_size<Correlated>::value == 0,
@@ -211,8 +211,9 @@ class Select {
   static constexpr bool compound = !traits::whole_model && !detail::is_items<Shape>::value;
 
  public:
-  //! A row: the model, or a std::tuple of the items' types (std::optional where an outer
-  //! join may leave the item's model missing).
+  //! A row: the model (std::optional of it when an outer join may leave it missing), or a
+  //! std::tuple of the items' types (std::optional where an outer join may leave the item's
+  //! model missing).
   using result_type = typename traits::row;
   using shape = Shape;
   using from_models = detail::effective_from_t<Shape, From>;
@@ -253,8 +254,12 @@ class Select {
 
   template <Expression... Es>
   Select& group_by(Es&&... items) & {
-    static_assert((detail::list_subset_v<expr_models_t<Es>, known_models> && ...),
-                  "ormc: group_by() reads a model the statement does not read from");
+    static_assert(!(detail::has_window_v<expr_models_t<Es>> || ...),
+                  "ormc: group_by() cannot hold a window function (SQL computes windows after "
+                  "GROUP BY): group the rows of a subquery or CTE that selects it");
+    static_assert(
+        (detail::list_subset_v<detail::sources_t<expr_models_t<Es>>, known_models> && ...),
+        "ormc: group_by() reads a model the statement does not read from");
     (detail::append_expr(data_.group_by, std::forward<Es>(items)), ...);
     return *this;
   }
@@ -299,8 +304,9 @@ class Select {
   template <Expression... Es>
   Select& distinct_on(Es&&... items) & {
     static_assert(sizeof...(Es) > 0, "ormc: distinct_on() needs at least one expression");
-    static_assert((detail::list_subset_v<expr_models_t<Es>, known_models> && ...),
-                  "ormc: distinct_on() reads a model the statement does not read from");
+    static_assert(
+        (detail::list_subset_v<detail::sources_t<expr_models_t<Es>>, known_models> && ...),
+        "ormc: distinct_on() reads a model the statement does not read from");
     (detail::append_expr(data_.distinct_on, std::forward<Es>(items)), ...);
     return *this;
   }
@@ -638,13 +644,16 @@ struct is_select<Select<Shape, From, Nullable, Correlated>> : std::true_type {};
 template <typename S>
 concept SelectStatement = detail::is_select<std::remove_cvref_t<S>>::value;
 
-//! SELECT every column of M; rows are M objects.
+//! SELECT every column of M; rows are M objects. FROM M, unless select_from() names
+//! another source, which then joins M; rows are std::optional<M> when an outer join may
+//! leave M missing (a row whose key columns are all NULL is std::nullopt).
 template <Model M>
-[[nodiscard]] Select<detail::whole<M>, detail::model_list<M>> select() {
+[[nodiscard]] Select<detail::whole<M>> select() {
   detail::SelectData data;
   detail::append_all_columns<M>(data.columns);
   data.from.push_back(detail::source_traits<M>::item(detail::JoinKind::from));
-  return Select<detail::whole<M>, detail::model_list<M>>(std::move(data));
+  data.implicit_from = true;
+  return Select<detail::whole<M>>(std::move(data));
 }
 
 //! SELECT the given columns, expressions and aggregates; rows are std::tuple of their
@@ -652,7 +661,7 @@ template <Model M>
 template <Expression... Es>
 [[nodiscard]] auto select(Es&&... items) {
   static_assert(sizeof...(Es) > 0, "ormc: select() needs a column, or select<Model>()");
-  using Models = detail::list_union_t<expr_models_t<Es>...>;
+  using Models = detail::sources_t<detail::list_union_t<expr_models_t<Es>...>>;
   detail::SelectData data;
   data.columns = detail::expression_list(std::forward<Es>(items)...);
   data.from = detail::from_items(Models{});

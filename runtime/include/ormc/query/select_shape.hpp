@@ -13,7 +13,8 @@
 
 namespace ormc::detail {
 
-//! Rows are objects of model M: select<User>().
+//! Rows are objects of model M: select<User>(); std::optional<M> when an outer join may
+//! leave M missing (select<Album>().select_from<Track>().left_join<Album>(...)).
 template <typename M>
 struct whole {};
 //! Rows are std::tuple of the items' values: select(user::name, count(post::id)).
@@ -36,7 +37,7 @@ struct shape_traits;
 
 template <typename M, typename Nullable>
 struct shape_traits<whole<M>, Nullable> {
-  using row = M;
+  using row = std::conditional_t<list_contains<M, Nullable>::value, std::optional<M>, M>;
   using models = model_list<M>;
   static constexpr bool whole_model = true;
 };
@@ -44,7 +45,7 @@ struct shape_traits<whole<M>, Nullable> {
 template <typename... Es, typename Nullable>
 struct shape_traits<items<Es...>, Nullable> {
   using row = std::tuple<joined_value_t<expr_value_t<Es>, expr_null_if_t<Es>, Nullable>...>;
-  using models = list_union_t<expr_models_t<Es>...>;
+  using models = sources_t<list_union_t<expr_models_t<Es>...>>;
   static constexpr bool whole_model = false;
 };
 

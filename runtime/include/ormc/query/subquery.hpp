@@ -47,13 +47,14 @@ std::shared_ptr<const SelectData> shared_select(S&& statement) {
 template <typename S>
 using select_row_t = typename std::remove_cvref_t<S>::result_type;
 
+//! How many columns a row of tuple type has; 0 for a row that is a model (or optional one).
+template <typename Row>
+struct tuple_columns : std::integral_constant<std::size_t, 0> {};
+template <typename... Ts>
+struct tuple_columns<std::tuple<Ts...>> : std::integral_constant<std::size_t, sizeof...(Ts)> {};
+
 template <typename S>
-inline constexpr bool one_column_v = [] {
-  if constexpr (Model<select_row_t<S>>)
-    return false;
-  else
-    return std::tuple_size_v<select_row_t<S>> == 1;
-}();
+inline constexpr bool one_column_v = tuple_columns<select_row_t<S>>::value == 1;
 
 }  // namespace detail
 
@@ -257,7 +258,7 @@ struct source_traits<CommonTableExpr<Name, Row>> {
 
 template <typename Statement>
 void require_columns() {
-  static_assert(!Model<typename Statement::result_type>,
+  static_assert(!Model<unwrap_optional_t<typename Statement::result_type>>,
                 "ormc: a derived table or CTE selects columns: select(user::id, ...), not "
                 "select<User>()");
 }
