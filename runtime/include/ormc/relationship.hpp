@@ -19,6 +19,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <memory>
 #include <vector>
 
 namespace ormc {
@@ -44,7 +45,15 @@ struct RelationOps {
   void (*changed)(RelationSlot& slot, void* item, bool added);
 };
 
-//! The Session's side of one relation of one held object.
+//! Collection changes not yet written (many-to-many, and to-many without a back
+//! relation), in order: the flush turns them into association rows or foreign keys.
+struct RelationChanges {
+  std::vector<void*> added;
+  std::vector<void*> removed;
+};
+
+//! The Session's side of one relation of one held object: 40 bytes, the changes kept
+//! apart until there are some.
 struct RelationSlot {
   const RelationOps* ops = nullptr;
   //! How a read of an unloaded handle behaves: as ormc::LoadStrategy (lazy: loads; raise:
@@ -52,10 +61,13 @@ struct RelationSlot {
   std::uint8_t strategy = 0;
   void* session = nullptr;  //!< the Session
   void* entry = nullptr;    //!< the owner's detail::Entry<M>
-  //! Collection changes not yet written (many-to-many, and to-many without a back
-  //! relation), in order: the flush turns them into association rows or foreign keys.
-  std::vector<void*> added;
-  std::vector<void*> removed;
+  std::unique_ptr<RelationChanges> changes;
+
+  //! The changes, made on first use.
+  RelationChanges& history() {
+    if (!changes) changes = std::make_unique<RelationChanges>();
+    return *changes;
+  }
 };
 
 //! How far a handle is loaded.
@@ -71,24 +83,52 @@ struct RelationAccess;
 
 [[noreturn]] void throw_detached_relation();
 
+//! What both handles hold besides their targets: the binding and how far they are loaded.
+class HandleBase {
+ protected:
+  HandleBase() = default;
+  explicit HandleBase(HandleState state) : state_(state) {}
+  //! A copy's state: never bound, so an unloaded handle's copy is detached.
+  static HandleState copied(HandleState state) {
+    return state == HandleState::unloaded ? HandleState::detached : state;
+  }
+  //! Loads through the slot when bound and not loaded yet.
+  void load() const {
+    if (state_ == HandleState::unloaded) {
+      slot_->ops->load(*slot_);
+    } else if (state_ == HandleState::detached) {
+      throw_detached_relation();
+    }
+  }
+  [[nodiscard]] bool is_loaded() const {
+    return state_ == HandleState::loaded || state_ == HandleState::unset;
+  }
+
+  RelationSlot* slot_ = nullptr;
+  mutable HandleState state_ = HandleState::unset;
+
+ private:
+  friend struct RelationAccess;
+};
+
 }  // namespace detail
 
 //! A many-to-one or one-to-one relation: the related object, or none.
 template <typename T>
-class ToOne {
+class ToOne : detail::HandleBase {
  public:
   ToOne() = default;
   //! {.author = alice}: `target` must be an object the Session holds (or will, by add()).
   ToOne(T& target) noexcept  // NOLINT(google-explicit-constructor): designated initializers
-      : target_(&target), state_(detail::HandleState::loaded), assigned_(true) {}
+      : HandleBase(detail::HandleState::loaded), target_(&target), assigned_(true) {}
   ToOne(std::nullptr_t) noexcept  // NOLINT(google-explicit-constructor)
-      : state_(detail::HandleState::loaded), assigned_(true) {}
+      : HandleBase(detail::HandleState::loaded), assigned_(true) {}
   //! A copy holds the same target but never the session binding: an object copied out of
   //! the Session is a plain value (and, given to add(), a new object related as it says).
   ToOne(const ToOne& other) noexcept
-      : target_(other.target_), state_(copied(other.state_)), assigned_(other.assigned_) {}
+      : HandleBase(copied(other.state_)), target_(other.target_), assigned_(other.assigned_) {}
   ToOne(ToOne&& other) noexcept
-      : target_(other.target_), state_(copied(other.state_)), assigned_(other.assigned_) {}
+      : HandleBase(copied(other.state_)), target_(other.target_), assigned_(other.assigned_) {}
   ~ToOne() = default;
 
   //! post.author = alice: alice.posts gains post at once; the foreign key follows at flush.
@@ -104,10 +144,6 @@ class ToOne {
     if (this != &other) set(other.target_);
     return *this;
   }
-  ToOne& operator=(ToOne&& other) noexcept(false) {
-    if (this != &other) set(other.target_);
-    return *this;
-  }
 
   //! The related object, loading it on first access; nullptr when there is none.
   [[nodiscard]] T* get() const {
@@ -118,24 +154,10 @@ class ToOne {
   [[nodiscard]] T* operator->() const { return get(); }
   [[nodiscard]] explicit operator bool() const { return get() != nullptr; }
   //! Whether reading it needs no SQL.
-  [[nodiscard]] bool loaded() const {
-    return state_ == detail::HandleState::loaded || state_ == detail::HandleState::unset;
-  }
+  [[nodiscard]] bool loaded() const { return is_loaded(); }
 
  private:
   friend struct detail::RelationAccess;
-
-  static detail::HandleState copied(detail::HandleState state) {
-    return state == detail::HandleState::unloaded ? detail::HandleState::detached : state;
-  }
-
-  void load() const {
-    if (state_ == detail::HandleState::unloaded) {
-      slot_->ops->load(*slot_);
-    } else if (state_ == detail::HandleState::detached) {
-      detail::throw_detached_relation();
-    }
-  }
 
   void set(T* target) {
     T* previous = state_ == detail::HandleState::loaded ? target_ : nullptr;
@@ -146,8 +168,6 @@ class ToOne {
   }
 
   mutable T* target_ = nullptr;
-  detail::RelationSlot* slot_ = nullptr;
-  mutable detail::HandleState state_ = detail::HandleState::unset;
   //! Set since the last flush: the flush writes the foreign key from it.
   bool assigned_ = false;
 };
@@ -155,9 +175,9 @@ class ToOne {
 //! A one-to-many or many-to-many relation: the related objects, in the order loaded or
 //! added. A range of T&.
 template <typename T>
-class ToMany {
+class ToMany : detail::HandleBase {
  public:
-  class iterator {
+  class Iterator {
    public:
     using iterator_category = std::random_access_iterator_tag;
     using value_type = T;
@@ -165,50 +185,49 @@ class ToMany {
     using pointer = T*;
     using reference = T&;
 
-    iterator() = default;
-    explicit iterator(T* const* at) : at_(at) {}
+    Iterator() = default;
+    explicit Iterator(T* const* at) : at_(at) {}
     T& operator*() const { return **at_; }
     T* operator->() const { return *at_; }
     T& operator[](difference_type n) const { return *at_[n]; }
-    iterator& operator++() {
+    Iterator& operator++() {
       ++at_;
       return *this;
     }
-    iterator operator++(int) { return iterator(at_++); }
-    iterator& operator--() {
+    Iterator operator++(int) { return Iterator(at_++); }
+    Iterator& operator--() {
       --at_;
       return *this;
     }
-    iterator operator--(int) { return iterator(at_--); }
-    iterator& operator+=(difference_type n) {
+    Iterator operator--(int) { return Iterator(at_--); }
+    Iterator& operator+=(difference_type n) {
       at_ += n;
       return *this;
     }
-    iterator& operator-=(difference_type n) {
+    Iterator& operator-=(difference_type n) {
       at_ -= n;
       return *this;
     }
-    friend iterator operator+(iterator it, difference_type n) { return it += n; }
-    friend iterator operator+(difference_type n, iterator it) { return it += n; }
-    friend iterator operator-(iterator it, difference_type n) { return it -= n; }
-    friend difference_type operator-(iterator a, iterator b) { return a.at_ - b.at_; }
-    friend bool operator==(iterator a, iterator b) { return a.at_ == b.at_; }
-    friend auto operator<=>(iterator a, iterator b) { return a.at_ <=> b.at_; }
+    friend Iterator operator+(Iterator it, difference_type n) { return it += n; }
+    friend Iterator operator+(difference_type n, Iterator it) { return it += n; }
+    friend Iterator operator-(Iterator it, difference_type n) { return it -= n; }
+    friend difference_type operator-(Iterator a, Iterator b) { return a.at_ - b.at_; }
+    friend bool operator==(Iterator a, Iterator b) { return a.at_ == b.at_; }
+    friend auto operator<=>(Iterator a, Iterator b) { return a.at_ <=> b.at_; }
 
    private:
     T* const* at_ = nullptr;
   };
 
+  using iterator = Iterator;
+
   ToMany() = default;
-  ToMany(const ToMany& other) : items_(other.items_), state_(copied(other.state_)) {}
-  ToMany(ToMany&& other) noexcept : items_(std::move(other.items_)), state_(copied(other.state_)) {}
+  ToMany(const ToMany& other) : HandleBase(copied(other.state_)), items_(other.items_) {}
+  ToMany(ToMany&& other) noexcept
+      : HandleBase(copied(other.state_)), items_(std::move(other.items_)) {}
   ~ToMany() = default;
   //! Replaces the collection (each removed item as erase(), each new one as push_back()).
   ToMany& operator=(const ToMany& other) {
-    if (this != &other) assign(other.items_);
-    return *this;
-  }
-  ToMany& operator=(ToMany&& other) noexcept(false) {
     if (this != &other) assign(other.items_);
     return *this;
   }
@@ -236,9 +255,7 @@ class ToMany {
     return std::find(items_.begin(), items_.end(), &item) != items_.end();
   }
   //! Whether reading it needs no SQL.
-  [[nodiscard]] bool loaded() const {
-    return state_ == detail::HandleState::loaded || state_ == detail::HandleState::unset;
-  }
+  [[nodiscard]] bool loaded() const { return is_loaded(); }
 
   //! Adds `item` (an object the Session holds, or will): its back relation points here at
   //! once; the foreign key or association row follows at flush. Adding an item already
@@ -265,18 +282,6 @@ class ToMany {
  private:
   friend struct detail::RelationAccess;
 
-  static detail::HandleState copied(detail::HandleState state) {
-    return state == detail::HandleState::unloaded ? detail::HandleState::detached : state;
-  }
-
-  void load() const {
-    if (state_ == detail::HandleState::unloaded) {
-      slot_->ops->load(*slot_);
-    } else if (state_ == detail::HandleState::detached) {
-      detail::throw_detached_relation();
-    }
-  }
-
   void assign(const std::vector<T*>& items) {
     load();
     const std::vector<T*> old = items_;
@@ -287,8 +292,6 @@ class ToMany {
   }
 
   mutable std::vector<T*> items_;
-  detail::RelationSlot* slot_ = nullptr;
-  mutable detail::HandleState state_ = detail::HandleState::unset;
 };
 
 }  // namespace ormc

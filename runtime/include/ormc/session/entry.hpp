@@ -54,7 +54,7 @@ struct Entry {
   bool indexed = false;                  //!< in the identity map's index
   bool relinked = false;                 //!< in its map's list of entries whose relations changed
   //! The Session's side of each relation handle in `object` (ormc/relationship.hpp).
-  std::array<RelationSlot, relation_count<M>> relations{};
+  [[no_unique_address]] std::array<RelationSlot, relation_count<M>> relations{};
 };
 
 }  // namespace ormc::detail

@@ -44,61 +44,84 @@ struct RelationHandler {
 
   // ---- Loading ----
 
-  //! The SELECT of T's rows related to one M, M's join columns bound from 1 on.
-  static std::string select_sql(const Dialect& dialect) {
-    using First = first_hop_t<D>;
-    using Last = last_hop_t<D>;
-    const std::string_view table = model_traits<T>::table_name;
-    auto qualified = [&](std::string& sql, std::string_view owner, std::string_view column) {
-      dialect.append_identifier(sql, owner);
-      sql += '.';
-      dialect.append_identifier(sql, column);
-    };
-    std::string sql = "SELECT ";
-    bool first = true;
+  // ---- The statements that read T's rows for this relation ----
+
+  static void append_qualified(std::string& sql, const Dialect& dialect, std::string_view table,
+                               std::string_view column) {
+    dialect.append_identifier(sql, table);
+    sql += '.';
+    dialect.append_identifier(sql, column);
+  }
+
+  //! The table whose columns the WHERE names: the first hop's far side, T itself for one
+  //! hop, the association table for two (joined to T by the second hop).
+  static constexpr std::string_view where_table() {
+    if constexpr (D::path::size == 2) {
+      return model_traits<typename first_hop_t<D>::target>::table_name;
+    } else {
+      return model_traits<T>::table_name;
+    }
+  }
+
+  //! ", T.c1, T.c2, ..." (every column of T, qualified), without the leading ", " when
+  //! `first`.
+  static void append_target_columns(std::string& sql, const Dialect& dialect, bool first) {
     for_each_column<T>([&](const auto& column) {
       if (!first) sql += ", ";
       first = false;
-      qualified(sql, table, column.name);
+      append_qualified(sql, dialect, model_traits<T>::table_name, column.name);
     });
+  }
+
+  //! " FROM T" and, for a many-to-many, " JOIN association ON ...".
+  static void append_from(std::string& sql, const Dialect& dialect) {
+    const std::string_view table = model_traits<T>::table_name;
     sql += " FROM ";
     dialect.append_identifier(sql, table);
-    // The WHERE names the first hop's far side: T's own columns for one hop, the
-    // association table's for two (joined to T by the second hop).
-    std::string_view where_table = table;
     if constexpr (D::path::size == 2) {
-      using Through = typename First::target;
-      where_table = model_traits<Through>::table_name;
+      using Last = last_hop_t<D>;
       sql += " JOIN ";
-      dialect.append_identifier(sql, where_table);
+      dialect.append_identifier(sql, where_table());
       sql += " ON ";
       listed<typename Last::from_columns>::each_indexed([&](const auto& through, std::size_t i) {
         listed<typename Last::to_columns>::each_indexed([&](const auto& target, std::size_t j) {
           if (i != j) return;
           if (i > 0) sql += " AND ";
-          qualified(sql, where_table, through.name);
+          append_qualified(sql, dialect, where_table(), through.name);
           sql += " = ";
-          qualified(sql, table, target.name);
+          append_qualified(sql, dialect, table, target.name);
         });
       });
     }
-    sql += " WHERE ";
-    std::size_t n = 0;
-    listed<typename First::to_columns>::each([&](const auto& column) {
-      if (n > 0) sql += " AND ";
-      qualified(sql, where_table, column.name);
-      sql += " = ";
-      dialect.append_placeholder(sql, ++n);
-    });
+  }
+
+  //! " ORDER BY" T's primary key: related objects come in a stable order.
+  static void append_order_by_key(std::string& sql, const Dialect& dialect) {
     sql += " ORDER BY ";
     for (std::size_t i = 0; i < model_traits<T>::primary_key.size(); ++i) {
       if (i > 0) sql += ", ";
       for_each_column<T>([&](const auto& column) {
         if (std::remove_cvref_t<decltype(column)>::index == model_traits<T>::primary_key[i]) {
-          qualified(sql, table, column.name);
+          append_qualified(sql, dialect, model_traits<T>::table_name, column.name);
         }
       });
     }
+  }
+
+  //! The SELECT of T's rows related to one M, M's join columns bound from 1 on.
+  static std::string select_sql(const Dialect& dialect) {
+    std::string sql = "SELECT ";
+    append_target_columns(sql, dialect, true);
+    append_from(sql, dialect);
+    sql += " WHERE ";
+    std::size_t n = 0;
+    listed<typename first_hop_t<D>::to_columns>::each([&](const auto& column) {
+      if (n > 0) sql += " AND ";
+      append_qualified(sql, dialect, where_table(), column.name);
+      sql += " = ";
+      dialect.append_placeholder(sql, ++n);
+    });
+    append_order_by_key(sql, dialect);
     return sql;
   }
 
@@ -163,44 +186,15 @@ struct RelationHandler {
   //! key they match, to group rows by), then T's columns; `count` placeholders per key
   //! column, as one IN list (row values for a composite key).
   static std::string select_in_sql(const Dialect& dialect, std::size_t count) {
-    using First = first_hop_t<D>;
-    using Last = last_hop_t<D>;
-    const std::string_view table = model_traits<T>::table_name;
-    const std::string_view where_table =
-        D::path::size == 2 ? model_traits<typename First::target>::table_name : table;
-    auto qualified = [&](std::string& sql, std::string_view owner, std::string_view column) {
-      dialect.append_identifier(sql, owner);
-      sql += '.';
-      dialect.append_identifier(sql, column);
-    };
-    std::string sql = "SELECT ";
     std::string key;
-    listed<typename First::to_columns>::each([&](const auto& column) {
+    listed<typename first_hop_t<D>::to_columns>::each([&](const auto& column) {
       if (!key.empty()) key += ", ";
-      qualified(key, where_table, column.name);
+      append_qualified(key, dialect, where_table(), column.name);
     });
-    sql += key;
-    for_each_column<T>([&](const auto& column) {
-      sql += ", ";
-      qualified(sql, table, column.name);
-    });
-    sql += " FROM ";
-    dialect.append_identifier(sql, table);
-    if constexpr (D::path::size == 2) {
-      sql += " JOIN ";
-      dialect.append_identifier(sql, where_table);
-      sql += " ON ";
-      listed<typename Last::from_columns>::each_indexed([&](const auto& through, std::size_t i) {
-        listed<typename Last::to_columns>::each_indexed([&](const auto& target, std::size_t j) {
-          if (i != j) return;
-          if (i > 0) sql += " AND ";
-          qualified(sql, where_table, through.name);
-          sql += " = ";
-          qualified(sql, table, target.name);
-        });
-      });
-    }
-    constexpr std::size_t width = listed<typename First::to_columns>::size;
+    std::string sql = "SELECT " + key;
+    append_target_columns(sql, dialect, false);
+    append_from(sql, dialect);
+    constexpr std::size_t width = listed<typename first_hop_t<D>::to_columns>::size;
     sql += " WHERE ";
     sql += width == 1 ? key : "(" + key + ")";
     sql += " IN (";
@@ -214,15 +208,8 @@ struct RelationHandler {
       }
       if (width > 1) sql += ")";
     }
-    sql += ") ORDER BY ";
-    for (std::size_t i = 0; i < model_traits<T>::primary_key.size(); ++i) {
-      if (i > 0) sql += ", ";
-      for_each_column<T>([&](const auto& column) {
-        if (std::remove_cvref_t<decltype(column)>::index == model_traits<T>::primary_key[i]) {
-          qualified(sql, table, column.name);
-        }
-      });
-    }
+    sql += ")";
+    append_order_by_key(sql, dialect);
     return sql;
   }
 
@@ -445,8 +432,8 @@ struct RelationHandler {
         SessionAccess<M>::relink(session, entry);
       } else if constexpr (back < 0) {
         // The key is T's and no relation of T says so: the flush writes it from here.
-        if (previous != nullptr) slot.removed.push_back(previous);
-        if (target != nullptr) slot.added.push_back(target);
+        if (previous != nullptr) slot.history().removed.push_back(previous);
+        if (target != nullptr) slot.history().added.push_back(target);
         SessionAccess<M>::relink(session, entry);
       }
       if constexpr (back >= 0) {
@@ -478,7 +465,7 @@ struct RelationHandler {
         } else {  // one-to-one, the key is T's (user.profile = p): p's key follows
           if (previous != nullptr && previous != target) {
             set_owning(session, *previous, previous->*BD::member, static_cast<M*>(nullptr));
-            if constexpr (R.cascade.delete_orphan) slot.removed.push_back(previous);
+            if constexpr (R.cascade.delete_orphan) slot.history().removed.push_back(previous);
             SessionAccess<M>::relink(session, entry);
           }
           if (target != nullptr) {
@@ -507,12 +494,12 @@ struct RelationHandler {
       constexpr bool history = many_to_many || back < 0;
       if constexpr (history) {
         // Record it (an add cancels a remove of the same item not yet flushed, and back).
-        std::vector<void*>& undo = added ? slot.removed : slot.added;
+        std::vector<void*>& undo = added ? slot.history().removed : slot.history().added;
         auto at = std::find(undo.begin(), undo.end(), item_object);
         if (at != undo.end()) {
           undo.erase(at);
         } else {
-          (added ? slot.added : slot.removed).push_back(item_object);
+          (added ? slot.history().added : slot.history().removed).push_back(item_object);
         }
         SessionAccess<M>::relink(session, entry);
       }
@@ -539,7 +526,7 @@ struct RelationHandler {
           } else {
             set_owning(session, item, back_handle, static_cast<M*>(nullptr));
             if constexpr (R.cascade.delete_orphan) {
-              slot.removed.push_back(item_object);
+              slot.history().removed.push_back(item_object);
               SessionAccess<M>::relink(session, entry);
             }
           }
@@ -633,9 +620,10 @@ struct RelationFlush {
       using T = typename H::T;
       if constexpr (!H::owns && !H::many_to_many) {
         RelationSlot& slot = entry.relations[index];
+        if (!slot.changes) return;
         using From = typename first_hop_t<typename H::D>::from_columns;
         using To = typename first_hop_t<typename H::D>::to_columns;
-        for (void* removed : slot.removed) {
+        for (void* removed : slot.changes->removed) {
           T& item = *static_cast<T*>(removed);
           if constexpr (H::back >= 0) {
             // An orphan of a delete_orphan collection, unless it found another parent.
@@ -662,14 +650,13 @@ struct RelationFlush {
           }
         }
         if constexpr (H::back < 0) {
-          for (void* added : slot.added) {
+          for (void* added : slot.changes->added) {
             T& item = *static_cast<T*>(added);
             copy_columns_across<From, To>(entry.object, item);
             SessionAccess<T>::relink(session, H::held_target(session, item));
           }
         }
-        slot.added.clear();
-        slot.removed.clear();
+        slot.changes.reset();
       }
     });
   }
@@ -681,12 +668,12 @@ struct RelationFlush {
       using H = RelationHandler<R>;
       if constexpr (H::many_to_many) {
         RelationSlot& slot = entry.relations[index];
-        if (slot.added.empty() && slot.removed.empty()) return;
+        if (!slot.changes) return;
         using First = first_hop_t<typename H::D>;
         using Last = last_hop_t<typename H::D>;
         using Through = typename First::target;
         const Dialect& dialect = connection.dialect();
-        for (void* removed : slot.removed) {
+        for (void* removed : slot.changes->removed) {
           std::string sql = "DELETE FROM ";
           dialect.append_identifier(sql, model_traits<Through>::table_name);
           sql += " WHERE ";
@@ -706,7 +693,7 @@ struct RelationFlush {
                                                   next);
           statement.execute();
         }
-        for (void* added : slot.added) {
+        for (void* added : slot.changes->added) {
           std::string sql = "INSERT INTO ";
           dialect.append_identifier(sql, model_traits<Through>::table_name);
           sql += " (";
@@ -730,8 +717,7 @@ struct RelationFlush {
                                                   next);
           statement.execute();
         }
-        slot.added.clear();
-        slot.removed.clear();
+        slot.changes.reset();
       }
     });
   }
@@ -820,11 +806,13 @@ struct RelationFlush {
           RelationSlot& slot = entry.relations[index];
           for (T* item : related) {
             void* object = item;
-            if (std::find(slot.added.begin(), slot.added.end(), object) != slot.added.end()) {
-              std::erase(slot.added, object);
-            } else if (std::find(slot.removed.begin(), slot.removed.end(), object) ==
-                       slot.removed.end()) {
-              slot.removed.push_back(object);
+            RelationChanges& changes = slot.history();
+            if (std::find(changes.added.begin(), changes.added.end(), object) !=
+                changes.added.end()) {
+              std::erase(changes.added, object);
+            } else if (std::find(changes.removed.begin(), changes.removed.end(), object) ==
+                       changes.removed.end()) {
+              changes.removed.push_back(object);
             }
             if constexpr (H::back >= 0) {
               static constexpr const auto& B = nth_relation_in<static_cast<std::size_t>(H::back)>(
@@ -867,8 +855,7 @@ struct RelationFlush {
     for_each_relation<M>([&](auto relation, std::size_t index) {
       constexpr const auto& R = decltype(relation)::value;
       RelationAccess::expire(RelationHandler<R>::handle(entry.object));
-      entry.relations[index].added.clear();
-      entry.relations[index].removed.clear();
+      entry.relations[index].changes.reset();
     });
   }
 
