@@ -515,11 +515,13 @@ TEST_CASE("selectin over a many-to-many and a self-reference, more parents than 
     const auto before = db.statements();
     auto posts =
         session.query<Post>().order_by(rel::post::id).load(ormc::selectin(rel::post::tags)).all();
-    CHECK(db.statements() - before == 1 + 3);  // 1200 parents: three IN lists of 500
+    // 1200 parents: one array parameter on PostgreSQL, three IN lists of 500 on SQLite.
+    const std::uint64_t expected = backend.postgresql() ? 2 : 4;
+    CHECK(db.statements() - before == expected);
     std::size_t links = 0;
     for (Post& post : posts) links += post.tags.size();
     CHECK(links == 1800);
-    CHECK(db.statements() - before == 4);
+    CHECK(db.statements() - before == expected);
     CHECK(scalar(session, "SELECT count(*) FROM post_tags") == 1800);
 
     auto employees = session.query<Employee>()

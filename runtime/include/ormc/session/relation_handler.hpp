@@ -213,6 +213,60 @@ struct RelationHandler {
     return sql;
   }
 
+  //! PostgreSQL's array type for a one-column key of integers or text, bound as one
+  //! parameter (`= ANY($1)`): one prepared statement for any number of parents. nullptr
+  //! for other keys, which take IN lists.
+  template <typename Key>
+  static constexpr const char* array_of() {
+    if constexpr (std::tuple_size_v<Key> != 1) {
+      return nullptr;
+    } else {
+      using V = std::tuple_element_t<0, Key>;
+      if constexpr (std::is_same_v<V, std::int64_t>) return "bigint[]";
+      if constexpr (std::is_same_v<V, std::int32_t>) return "integer[]";
+      if constexpr (std::is_same_v<V, std::int16_t>) return "smallint[]";
+      if constexpr (std::is_same_v<V, std::string>) return "text[]";
+      return nullptr;
+    }
+  }
+
+  //! The keys as a PostgreSQL array literal: {1,2,3}, or {"a","b \"c"} for text.
+  template <typename Key>
+  static std::string array_literal(const std::vector<const Key*>& keys) {
+    std::string literal = "{";
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (i > 0) literal += ',';
+      const auto& value = std::get<0>(*keys[i]);
+      if constexpr (std::is_same_v<std::remove_cvref_t<decltype(value)>, std::string>) {
+        literal += '"';
+        for (char c : value) {
+          if (c == '"' || c == '\\') literal += '\\';
+          literal += c;
+        }
+        literal += '"';
+      } else {
+        literal += std::to_string(value);
+      }
+    }
+    return literal + "}";
+  }
+
+  //! selectin's statement on PostgreSQL for array_of keys: WHERE key = ANY(CAST($1 AS t[])).
+  template <typename Key>
+  static std::string select_any_sql(const Dialect& dialect) {
+    std::string key;
+    listed<typename first_hop_t<D>::to_columns>::each(
+        [&](const auto& column) { append_qualified(key, dialect, where_table(), column.name); });
+    std::string sql = "SELECT " + key;
+    append_target_columns(sql, dialect, false);
+    append_from(sql, dialect);
+    sql += " WHERE " + key + " = ANY(CAST(";
+    dialect.append_placeholder(sql, 1);
+    sql += " AS " + std::string(array_of<Key>()) + "))";
+    append_order_by_key(sql, dialect);
+    return sql;
+  }
+
   //! How many parents one selectin statement takes: under SQLite's default limit of
   //! 32,766 bound values and PostgreSQL's 65,535, with room for composite keys.
   static constexpr std::size_t parents_per_statement = 500;
@@ -294,12 +348,21 @@ struct RelationHandler {
     session.autoflush();
     Connection& connection = session.connection();
     constexpr int width = static_cast<int>(std::tuple_size_v<Key>);
-    for (std::size_t start = 0; start < keys.size(); start += parents_per_statement) {
-      const std::size_t count = std::min(parents_per_statement, keys.size() - start);
-      Statement statement = connection.prepare(select_in_sql(connection.dialect(), count));
-      std::size_t next = 1;
-      for (std::size_t i = start; i < start + count; ++i) {
-        std::apply([&](const auto&... part) { (statement.bind(next++, part), ...); }, *keys[i]);
+    const bool as_array =
+        array_of<Key>() != nullptr && connection.dialect().kind() == DialectKind::postgresql;
+    const std::size_t per_statement = as_array ? keys.size() : parents_per_statement;
+    for (std::size_t start = 0; start < keys.size(); start += per_statement) {
+      const std::size_t count = std::min(per_statement, keys.size() - start);
+      Statement statement = as_array
+                                ? connection.prepare(select_any_sql<Key>(connection.dialect()))
+                                : connection.prepare(select_in_sql(connection.dialect(), count));
+      if (as_array) {
+        statement.bind(1, array_literal(keys));
+      } else {
+        std::size_t next = 1;
+        for (std::size_t i = start; i < start + count; ++i) {
+          std::apply([&](const auto&... part) { (statement.bind(next++, part), ...); }, *keys[i]);
+        }
       }
       Result result = statement.query();
       while (result.next()) {
