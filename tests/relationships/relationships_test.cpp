@@ -606,3 +606,37 @@ TEST_CASE("remove() of a parent whose children's key is NOT NULL, without cascad
     CHECK(scalar(session, "SELECT count(*) FROM users") == 1);
   }
 }
+
+TEST_CASE("the schema's load(selectin) loads with every query; an option overrides it") {
+  FOR_EACH_BACKEND(backend) {
+    Db db(backend);
+    {
+      ormc::Session writer(db.engine());
+      for (int f = 0; f < 20; ++f) {
+        rel::Folder& folder = writer.add(rel::Folder{.name = "f" + std::to_string(f)});
+        for (int i = 0; i < 5; ++i) writer.add(rel::File{.name = "x", .folder = folder});
+      }
+      writer.commit();
+    }
+    {
+      ormc::Session session(db.engine());
+      const auto before = db.statements();
+      auto folders = session.query<rel::Folder>().all();
+      CHECK(db.statements() - before == 2);
+      std::size_t files = 0;
+      for (rel::Folder& folder : folders) {
+        CHECK(folder.files.loaded());
+        files += folder.files.size();
+      }
+      CHECK(files == 100);
+      CHECK(db.statements() - before == 2);
+    }
+    {
+      ormc::Session session(db.engine());
+      const auto before = db.statements();
+      auto folders = session.query<rel::Folder>().load(ormc::lazy(rel::folder::files)).all();
+      CHECK(db.statements() - before == 1);
+      CHECK_FALSE(folders[0].get().files.loaded());
+    }
+  }
+}

@@ -40,6 +40,16 @@ template <typename D>
 inline constexpr std::size_t relation_index =
     relation_index_in<D>(static_cast<relations_t<typename D::model_type>*>(nullptr));
 
+//! Whether a relation of M says load(selectin) in the schema: queries of M then load it.
+template <const auto&... R>
+constexpr bool any_selectin_default(relation_list<R...>* /*unused*/) {
+  return ((R.load == LoadStrategy::selectin) || ...);
+}
+template <typename M>
+constexpr bool has_eager_default() {
+  return any_selectin_default(static_cast<relations_t<M>*>(nullptr));
+}
+
 }  // namespace detail
 
 //! One relation to load, how, and what to load from its objects next.

@@ -108,6 +108,10 @@ struct SessionModel {
   //! parents (selectin), and appends the related objects, each once, to `related`.
   static void select_in(Session& session, std::span<M* const> parents, std::size_t relation,
                         std::vector<void*>& related);
+  //! Loads, for `objects` a query returned, the relations whose schema says
+  //! load(selectin), except those in `skip` (relation indexes a query option names).
+  static void load_defaults(Session& session, std::span<M* const> objects,
+                            std::span<const std::size_t> skip);
   //! Sets the read strategy (raise, noload) of relation `relation` on `parents`.
   static void set_strategy(std::span<M* const> parents, std::size_t relation,
                            std::uint8_t strategy);

@@ -970,6 +970,18 @@ void SessionModel<M>::select_in(Session& session, std::span<M* const> parents, s
 }
 
 template <Model M>
+void SessionModel<M>::load_defaults(Session& session, std::span<M* const> objects,
+                                    std::span<const std::size_t> skip) {
+  for_each_relation<M>([&](auto descriptor, std::size_t index) {
+    if constexpr (decltype(descriptor)::value.load == LoadStrategy::selectin) {
+      if (std::find(skip.begin(), skip.end(), index) != skip.end()) return;
+      std::vector<void*> related;
+      RelationHandler<decltype(descriptor)::value>::select_in(session, objects, related);
+    }
+  });
+}
+
+template <Model M>
 void SessionModel<M>::set_strategy(std::span<M* const> parents, std::size_t relation,
                                    std::uint8_t strategy) {
   for (M* parent : parents) {

@@ -57,6 +57,7 @@ class SessionQuery {
     static_assert((is_load_option<Options>::value && ...),
                   "ormc: load() takes loading options: ormc::selectin(relation), ...");
     (loaders_.push_back(&Options::template run<M>), ...);
+    (optioned_.push_back(detail::relation_index<typename Options::descriptor>), ...);
     return *this;
   }
 
@@ -132,11 +133,15 @@ class SessionQuery {
     Result result = prepared.query();
     const std::size_t first = out.size();
     detail::SessionModel<M>::load(*session_, result, limit, out);
-    if (loaders_.empty() || out.size() == first) return;
+    if (out.size() == first) return;
+    if (loaders_.empty() && !detail::has_eager_default<M>()) return;
     std::vector<M*> objects;
     objects.reserve(out.size() - first);
     for (std::size_t i = first; i < out.size(); ++i) objects.push_back(&out[i].get());
     for (Loader loader : loaders_) loader(*session_, objects);
+    if constexpr (detail::has_eager_default<M>()) {
+      detail::SessionModel<M>::load_defaults(*session_, objects, optioned_);
+    }
   }
 
   //! Autoflushes and counts the statement's rows.
@@ -155,6 +160,7 @@ class SessionQuery {
   Session* session_;
   decltype(select<M>()) select_;
   std::vector<Loader> loaders_;
+  std::vector<std::size_t> optioned_;  //!< the relations a load() option names
 };
 
 template <Model M>
