@@ -640,3 +640,96 @@ TEST_CASE("the schema's load(selectin) loads with every query; an option overrid
     }
   }
 }
+
+TEST_CASE("joined: users with their posts, and posts with their authors, in one statement") {
+  FOR_EACH_BACKEND(backend) {
+    Db db(backend);
+    fill_users_posts_comments(db.engine());
+    {
+      ormc::Session writer(db.engine());
+      writer.add(User{.username = "no posts"});  // a LEFT JOIN keeps her, with no posts
+      writer.commit();
+    }
+    {
+      ormc::Session session(db.engine());
+      const auto before = db.statements();
+      auto users =
+          session.query<User>().order_by(rel::user::id).load(ormc::joined(rel::user::posts)).all();
+      CHECK(db.statements() - before == 1);
+      REQUIRE(users.size() == 101);  // each user once, whatever her number of posts
+      CHECK(users[0].get().username == "user0");
+      CHECK(users[100].get().username == "no posts");
+      CHECK(users[100].get().posts.loaded());
+      CHECK(users[100].get().posts.empty());
+      std::size_t posts = 0;
+      for (User& user : users) {
+        for (Post& post : user.posts) {
+          CHECK(post.author.get() == &user);
+          ++posts;
+        }
+      }
+      CHECK(posts == 300);
+      CHECK(db.statements() - before == 1);
+    }
+    {
+      ormc::Session session(db.engine());
+      const auto before = db.statements();
+      auto posts = session.query<Post>()
+                       .load(ormc::joined(rel::post::author), ormc::joined(rel::post::tags))
+                       .all();
+      CHECK(db.statements() - before == 1);
+      REQUIRE(posts.size() == 300);
+      for (Post& post : posts) {
+        REQUIRE(post.author.get() != nullptr);
+        CHECK(post.author->id == post.author_id);
+        CHECK(post.tags.empty());
+      }
+      CHECK(db.statements() - before == 1);
+    }
+    {
+      // With LIMIT, a joined collection comes by a second statement, so that the limit
+      // counts users, not rows; a joined to-one stays in the one statement.
+      ormc::Session session(db.engine());
+      const auto before = db.statements();
+      auto users = session.query<User>()
+                       .order_by(rel::user::id)
+                       .limit(5)
+                       .load(ormc::joined(rel::user::posts), ormc::joined(rel::user::profile))
+                       .all();
+      CHECK(db.statements() - before == 2);
+      REQUIRE(users.size() == 5);
+      for (User& user : users) CHECK(user.posts.size() == 3);
+      User* first = session.query<User>()
+                        .order_by(rel::user::id)
+                        .load(ormc::joined(rel::user::posts))
+                        .first();
+      REQUIRE(first != nullptr);
+      CHECK(first->posts.size() == 3);
+    }
+  }
+}
+
+TEST_CASE("the schema's load(joined) joins the relation in every query of its model") {
+  FOR_EACH_BACKEND(backend) {
+    Db db(backend);
+    {
+      ormc::Session writer(db.engine());
+      rel::Folder& folder = writer.add(rel::Folder{.name = "f"});
+      for (int i = 0; i < 4; ++i) {
+        rel::File& file = writer.add(rel::File{.name = "x", .folder = folder});
+        writer.add(rel::Label{.text = "l" + std::to_string(i), .file = file});
+      }
+      writer.commit();
+    }
+    ormc::Session session(db.engine());
+    const auto before = db.statements();
+    auto labels = session.query<rel::Label>().all();
+    CHECK(db.statements() - before == 1);  // the files came in the same statement
+    REQUIRE(labels.size() == 4);
+    for (rel::Label& label : labels) {
+      REQUIRE(label.file.loaded());
+      CHECK(label.file->id == label.file_id);
+    }
+    CHECK(db.statements() - before == 1);
+  }
+}

@@ -15,9 +15,12 @@
 #include <cstdint>
 #include <span>
 #include <type_traits>
+#include <unordered_map>
 #include <vector>
 
+#include "ormc/query/select.hpp"
 #include "ormc/relation.hpp"
+#include "ormc/row.hpp"
 #include "ormc/session/model_map.hpp"
 
 namespace ormc {
@@ -45,6 +48,25 @@ template <const auto&... R>
 constexpr bool any_selectin_default(relation_list<R...>* /*unused*/) {
   return ((R.load == LoadStrategy::selectin) || ...);
 }
+template <std::size_t I, const auto& R0, const auto&... Rs>
+constexpr const auto& nth_relation_of() {
+  if constexpr (I == 0) {
+    return R0;
+  } else {
+    return nth_relation_of<I - 1, Rs...>();
+  }
+}
+//! The relation descriptor object of type D (its model's relations list it).
+template <typename D, const auto&... R>
+constexpr const D& relation_object_in(relation_list<R...>* /*unused*/) {
+  constexpr std::size_t index = relation_index_in<D>(static_cast<relation_list<R...>*>(nullptr));
+  return nth_relation_of<index, R...>();
+}
+template <typename D>
+constexpr const D& relation_object() {
+  return relation_object_in<D>(static_cast<relations_t<typename D::model_type>*>(nullptr));
+}
+
 template <typename M>
 constexpr bool has_eager_default() {
   return any_selectin_default(static_cast<relations_t<M>*>(nullptr));
@@ -72,6 +94,42 @@ struct LoadOption {
     return {};
   }
 
+  //! joined: adds the LEFT OUTER JOIN of D's target (and its association table) and the
+  //! target's columns to the statement of D's model M.
+  template <typename M>
+  static void add_join(detail::SelectData& data) {
+    static_assert(std::is_same_v<M, typename D::model_type>,
+                  "ormc: load(): the relation is not one of the queried model's (a loading "
+                  "path starts at the model the query returns)");
+    static_assert(!std::is_same_v<typename D::target_type, M>,
+                  "ormc: joined(): a relation of a model to itself needs an alias in the join; "
+                  "load it with ormc::selectin");
+    static_assert(sizeof...(Next) == 0,
+                  "ormc: joined(...).then(...) is not supported yet: use selectin for the "
+                  "next levels, or joined options side by side");
+    auto joined = select<M>().left_join(detail::relation_object<D>());
+    const detail::SelectData& with_join = joined.data();
+    data.from.insert(data.from.end(), with_join.from.begin() + 1, with_join.from.end());
+    detail::append_all_columns<typename D::target_type>(data.columns);
+  }
+  //! joined: takes the target's columns of one row, from `first_column` on, into
+  //! `parent`'s relation. `fill`: per parent, whether this result fills its relation (not
+  //! when the relation was loaded before: a held object keeps what it has).
+  template <typename M>
+  static void read_joined(Session& session, const Row& row, int first_column, M& parent,
+                          std::unordered_map<const void*, bool>& fill) {
+    auto [at, first_row] = fill.try_emplace(&parent, !(parent.*D::member).loaded());
+    if (!at->second) return;
+    detail::SessionModel<M>::join_row(session, row, first_column, detail::relation_index<D>, parent,
+                                      first_row);
+  }
+
+  //! A joined option under LIMIT/OFFSET: loads as selectin would.
+  template <typename M>
+  static void run_as_selectin(Session& session, std::span<M* const> parents) {
+    LoadOption<LoadStrategy::selectin, D, Next...>::template run<M>(session, parents);
+  }
+
   //! Loads this option for `parents` (objects of D's model), then its next options.
   template <typename M>
   static void run(Session& session, std::span<M* const> parents) {
@@ -80,8 +138,10 @@ struct LoadOption {
                   "path starts at the model the query returns)");
     constexpr std::size_t index = detail::relation_index<D>;
     using T = typename D::target_type;
-    if constexpr (S == LoadStrategy::raise || S == LoadStrategy::noload ||
-                  S == LoadStrategy::lazy) {
+    if constexpr (S == LoadStrategy::joined) {
+      // Loaded with the query's own statement (add_join, read_joined).
+    } else if constexpr (S == LoadStrategy::raise || S == LoadStrategy::noload ||
+                         S == LoadStrategy::lazy) {
       detail::SessionModel<M>::set_strategy(parents, index, static_cast<std::uint8_t>(S));
     } else {
       std::vector<void*> related;
@@ -104,6 +164,13 @@ struct LoadOption {
 //! Loads the relation for every object of the result in one more statement (per 500).
 template <RelationDescriptor D>
 [[nodiscard]] constexpr LoadOption<LoadStrategy::selectin, D> selectin(const D& /*relation*/) {
+  return {};
+}
+//! Loads the relation in the query's own statement, by a LEFT OUTER JOIN: one statement
+//! for the objects and their related objects (a collection repeats each object's row per
+//! related object; the result holds each object once).
+template <RelationDescriptor D>
+[[nodiscard]] constexpr LoadOption<LoadStrategy::joined, D> joined(const D& /*relation*/) {
   return {};
 }
 //! Any read of the relation that is not loaded throws InvalidRequestError naming it and

@@ -112,6 +112,12 @@ struct SessionModel {
   //! load(selectin), except those in `skip` (relation indexes a query option names).
   static void load_defaults(Session& session, std::span<M* const> objects,
                             std::span<const std::size_t> skip);
+  //! joined loading: takes the related object in the row's columns from `first_column`
+  //! on (none when its key is NULL) into `parent`'s relation number `relation`, which the
+  //! caller found not loaded; `first_row`: the parent's first row in this result (the
+  //! relation starts empty, loaded).
+  static void join_row(Session& session, const Row& row, int first_column, std::size_t relation,
+                       M& parent, bool first_row);
   //! Sets the read strategy (raise, noload) of relation `relation` on `parents`.
   static void set_strategy(std::span<M* const> parents, std::size_t relation,
                            std::uint8_t strategy);

@@ -8,6 +8,7 @@
 #include <functional>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "ormc/expr.hpp"  // where() conditions: user::age > 25
 #include "ormc/query/select.hpp"
 #include "ormc/result.hpp"
+#include "ormc/row.hpp"
 #include "ormc/session/load_options.hpp"
 #include "ormc/session/model_map.hpp"
 #include "ormc/statement.hpp"
@@ -56,14 +58,13 @@ class SessionQuery {
   SessionQuery& load(Options... /*options*/) {
     static_assert((is_load_option<Options>::value && ...),
                   "ormc: load() takes loading options: ormc::selectin(relation), ...");
-    (loaders_.push_back(&Options::template run<M>), ...);
-    (optioned_.push_back(detail::relation_index<typename Options::descriptor>), ...);
+    (add_option<Options>(), ...);
     return *this;
   }
 
   [[nodiscard]] std::vector<std::reference_wrapper<M>> all() {
     std::vector<std::reference_wrapper<M>> objects;
-    fetch(select_.render(dialect()), static_cast<std::size_t>(-1), objects);
+    fetch(select_.data(), static_cast<std::size_t>(-1), objects);
     return objects;
   }
 
@@ -72,7 +73,7 @@ class SessionQuery {
     auto limited = select_;
     limited.limit(1);
     std::vector<std::reference_wrapper<M>> objects;
-    fetch(limited.render(dialect()), 1, objects);
+    fetch(limited.data(), 1, objects);
     return objects.empty() ? nullptr : &objects.front().get();
   }
 
@@ -91,7 +92,7 @@ class SessionQuery {
     auto limited = select_;
     limited.limit(2);
     std::vector<std::reference_wrapper<M>> objects;
-    fetch(limited.render(dialect()), 2, objects);  // as SQLAlchemy, both rows join the session
+    fetch(limited.data(), 2, objects);  // as SQLAlchemy, both rows join the session
     if (objects.size() > 1) {
       throw MultipleResultsFound("one_or_none(): several " +
                                  std::string(model_traits<M>::model_name) +
@@ -122,25 +123,109 @@ class SessionQuery {
   }
 
  private:
+  using Loader = void (*)(Session&, std::span<M* const>);
+  //! A joined option: how it changes the statement and reads its columns of a row.
+  struct Join {
+    void (*add)(detail::SelectData&);
+    void (*read)(Session&, const Row&, int, M&, std::unordered_map<const void*, bool>&);
+    Loader as_selectin;  //!< under LIMIT/OFFSET, for a collection
+    std::size_t columns;
+    bool many;
+  };
+
   [[nodiscard]] const Dialect& dialect() { return session_->connection().dialect(); }
 
+  template <typename Option>
+  void add_option() {
+    using D = typename Option::descriptor;
+    optioned_.push_back(detail::relation_index<D>);
+    if constexpr (Option::strategy == LoadStrategy::joined) {
+      joins_.push_back({&Option::template add_join<M>, &Option::template read_joined<M>,
+                        &Option::template run_as_selectin<M>,
+                        model_column_count<typename D::target_type>, D::many});
+    } else {
+      loaders_.push_back(&Option::template run<M>);
+    }
+  }
+
   //! Autoflushes, runs the statement and takes up to `limit` of its rows as objects.
-  void fetch(RenderedStatement statement, std::size_t limit,
+  void fetch(const detail::SelectData& statement, std::size_t limit,
              std::vector<std::reference_wrapper<M>>& out) {
     session_->autoflush();
-    Statement prepared = session_->connection().prepare(statement.sql);
-    prepared.bind_values(statement.values);
-    Result result = prepared.query();
     const std::size_t first = out.size();
-    detail::SessionModel<M>::load(*session_, result, limit, out);
+    // A joined collection multiplies a parent's rows, which LIMIT and OFFSET count: with
+    // them it is loaded by a second statement (selectin) instead.
+    const bool limited = statement.limit.has_value() || statement.offset.has_value();
+    std::vector<Join> all_joins = joins_;
+    add_default_joins(static_cast<relations_t<M>*>(nullptr), all_joins);
+    std::vector<const Join*> joins;
+    std::vector<const Join*> deferred;
+    for (const Join& join : all_joins) (limited && join.many ? deferred : joins).push_back(&join);
+    if (joins.empty()) {
+      RenderedStatement rendered = detail::render_select(statement, dialect());
+      Statement prepared = session_->connection().prepare(rendered.sql);
+      prepared.bind_values(rendered.values);
+      Result result = prepared.query();
+      detail::SessionModel<M>::load(*session_, result, limit, out);
+    } else {
+      fetch_joined(statement, joins, out);
+    }
     if (out.size() == first) return;
-    if (loaders_.empty() && !detail::has_eager_default<M>()) return;
+    if (loaders_.empty() && deferred.empty() && !detail::has_eager_default<M>()) return;
     std::vector<M*> objects;
     objects.reserve(out.size() - first);
     for (std::size_t i = first; i < out.size(); ++i) objects.push_back(&out[i].get());
+    for (const Join* join : deferred) join->as_selectin(*session_, objects);
     for (Loader loader : loaders_) loader(*session_, objects);
     if constexpr (detail::has_eager_default<M>()) {
       detail::SessionModel<M>::load_defaults(*session_, objects, optioned_);
+    }
+  }
+
+  //! The relations whose schema says load(joined), unless an option names them: joined in
+  //! every query of M (a relation of M to itself excepted: it would need an alias).
+  template <const auto&... R>
+  void add_default_joins(relation_list<R...>* /*unused*/, std::vector<Join>& out) const {
+    (add_default_join<R>(out), ...);
+  }
+  template <const auto& R>
+  void add_default_join(std::vector<Join>& out) const {
+    using D = std::remove_cvref_t<decltype(R)>;
+    if constexpr (R.load == LoadStrategy::joined && D::member != nullptr &&
+                  !std::is_same_v<typename D::target_type, M>) {
+      const std::size_t index = detail::relation_index<D>;
+      for (std::size_t named : optioned_) {
+        if (named == index) return;
+      }
+      using Option = LoadOption<LoadStrategy::joined, D>;
+      out.push_back({&Option::template add_join<M>, &Option::template read_joined<M>,
+                     &Option::template run_as_selectin<M>,
+                     model_column_count<typename D::target_type>, D::many});
+    }
+  }
+
+  //! One statement for the objects and their joined relations: each object once, in the
+  //! order of its first row.
+  void fetch_joined(const detail::SelectData& statement, const std::vector<const Join*>& joins,
+                    std::vector<std::reference_wrapper<M>>& out) {
+    detail::SelectData with_joins = statement;
+    for (const Join* join : joins) join->add(with_joins);
+    RenderedStatement rendered = detail::render_select(with_joins, dialect());
+    Statement prepared = session_->connection().prepare(rendered.sql);
+    prepared.bind_values(rendered.values);
+    Result result = prepared.query();
+    std::vector<std::unordered_map<const void*, bool>> fills(joins.size());
+    std::unordered_map<const M*, bool> seen;
+    while (result.next()) {
+      const Row& row = result.row();
+      M* parent = detail::SessionModel<M>::take_row(*session_, row, 0);
+      if (parent == nullptr) continue;
+      if (seen.try_emplace(parent, true).second) out.emplace_back(*parent);
+      int column = static_cast<int>(model_column_count<M>);
+      for (std::size_t i = 0; i < joins.size(); ++i) {
+        joins[i]->read(*session_, row, column, *parent, fills[i]);
+        column += static_cast<int>(joins[i]->columns);
+      }
     }
   }
 
@@ -155,11 +240,10 @@ class SessionQuery {
     return rows;
   }
 
-  using Loader = void (*)(Session&, std::span<M* const>);
-
   Session* session_;
   decltype(select<M>()) select_;
   std::vector<Loader> loaders_;
+  std::vector<Join> joins_;
   std::vector<std::size_t> optioned_;  //!< the relations a load() option names
 };
 
