@@ -85,7 +85,7 @@ struct relations_of {
   using type = relation_list<>;
 };
 template <typename M>
-  requires requires { typename model_traits<M>::relations; }
+requires requires { typename model_traits<M>::relations; }
 struct relations_of<M> {
   using type = typename model_traits<M>::relations;
 };
@@ -96,6 +96,9 @@ template <typename M>
 using relations_t = typename detail::relations_of<M>::type;
 template <typename M>
 inline constexpr std::size_t relation_count = relations_t<M>::size;
+//! Whether M has relations (its objects then carry relation handles).
+template <typename M>
+inline constexpr bool has_relations = relation_count<M> != 0;
 
 template <typename R>
 struct is_relation : std::false_type {};

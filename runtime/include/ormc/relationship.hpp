@@ -34,7 +34,7 @@ namespace detail {
 struct RelationSlot;
 
 //! What a bound handle asks of the Session, per relation (typed code in
-//! ormc/session/relation_ops.hpp, compiled with the model's Session code).
+//! ormc/session/relation_handler.hpp, compiled with the model's Session code).
 struct RelationOps {
   //! Loads the relation into its handle: the identity map, or one SELECT.
   void (*load)(RelationSlot& slot);

@@ -122,7 +122,7 @@ class IdentityMap final : public ModelMapBase {
 
   //! Takes the entry out of every list and destroys it.
   void destroy(EntryT& entry) {
-    if constexpr (relation_count < M >> 0) RelationFlush<M>::unbind(entry);
+    if constexpr (has_relations<M>) RelationFlush<M>::unbind(entry);
     index_.erase(&entry);
     auto drop = [&](std::vector<EntryT*>& list) {
       list.erase(std::remove(list.begin(), list.end(), &entry), list.end());
@@ -145,7 +145,7 @@ class IdentityMap final : public ModelMapBase {
     // Rows whose relation names a row of this model still to be inserted wait for it.
     std::vector<EntryT*> waiting;
     std::vector<EntryT*> releasing;  //!< orphans that give up their keys before their DELETE
-    if constexpr (relation_count < M >> 0) {
+    if constexpr (has_relations<M>) {
       if (!relinked_.empty()) {
         std::erase_if(inserts, [&](EntryT* entry) {
           if (!entry->relinked || RelationFlush<M>::before_write(context.session, *entry, true)) {
@@ -188,7 +188,7 @@ class IdentityMap final : public ModelMapBase {
     }
     updates.insert(updates.end(), releasing.begin(), releasing.end());
     if (!inserts.empty() || !updates.empty()) write(context, inserts, updates);
-    if constexpr (relation_count < M >> 0) {
+    if constexpr (has_relations<M>) {
       // A manager before her reports: each round inserts the rows whose targets are in.
       while (!waiting.empty()) {
         std::vector<EntryT*> ready;
@@ -228,7 +228,7 @@ class IdentityMap final : public ModelMapBase {
   }
 
   void flush_relation_rows(FlushContext& context) override {
-    if constexpr (relation_count < M >> 0) {
+    if constexpr (has_relations<M>) {
       for (EntryT* entry : relinked_) {
         if (entry->state == ObjectState::persistent ||
             (entry->state == ObjectState::deleted && !entry->delete_flushed)) {
@@ -526,7 +526,7 @@ class IdentityMap final : public ModelMapBase {
   };
 
   static bool waits(const EntryT& entry, const std::vector<EntryT*>& waiting) {
-    if constexpr (relation_count < M >> 0) {
+    if constexpr (has_relations<M>) {
       return entry.relinked && std::find(waiting.begin(), waiting.end(), &entry) != waiting.end();
     } else {
       return false;
@@ -679,7 +679,7 @@ class IdentityMap final : public ModelMapBase {
   //! After a rollback the database holds other rows: every relation loads again, and
   //! relation changes not flushed are dropped with the column edits.
   void expire_relations() {
-    if constexpr (relation_count < M >> 0) {
+    if constexpr (has_relations<M>) {
       pool_.for_each([](EntryT& entry) { RelationFlush<M>::expire(entry); });
     }
     unlink_all();

@@ -103,7 +103,7 @@ struct SessionAccess {
   }
   //! Binds the relation handles of an object the session just took.
   static void bind(Session& session, Entry<M>& entry, bool pending) {
-    if constexpr (relation_count < M >> 0) RelationFlush<M>::bind(session, entry, pending);
+    if constexpr (has_relations<M>) RelationFlush<M>::bind(session, entry, pending);
   }
   //! The row with `key` as a new persistent object; nullptr when no row has it.
   static M* load_by_key(Session& session, IdentityMap<M>& map, const key_t<M>& key) {
@@ -131,7 +131,7 @@ template <Model M>
 M& SessionModel<M>::add(Session& session, M&& object) {
   IdentityMap<M>& map = SessionAccess<M>::map(session);
   Entry<M>* entry = map.create(std::move(object), session.take_order());
-  if constexpr (relation_count < M >> 0) {
+  if constexpr (has_relations<M>) {
     try {
       SessionAccess<M>::bind(session, *entry, true);
     } catch (...) {
@@ -171,7 +171,7 @@ void SessionModel<M>::remove(Session& session, M& object) {
   } else if (entry.state == ObjectState::persistent) {
     // Related rows first: loading a relation autoflushes, which must not delete this row
     // before its children are dealt with.
-    if constexpr (relation_count < M >> 0) RelationFlush<M>::cascade_remove(session, entry);
+    if constexpr (has_relations<M>) RelationFlush<M>::cascade_remove(session, entry);
     entry.state = ObjectState::deleted;
     map.removed(entry);
     session.note_change();
@@ -205,7 +205,7 @@ M SessionModel<M>::expunge(Session& session, M& object) {
   IdentityMap<M>* map = SessionAccess<M>::find_map(session);
   Entry<M>* entry = map == nullptr ? nullptr : map->entry_of(object);
   if (entry == nullptr) session_model::not_held<M>("expunge", ObjectState::transient);
-  if constexpr (relation_count < M >> 0) RelationFlush<M>::unbind(*entry);
+  if constexpr (has_relations<M>) RelationFlush<M>::unbind(*entry);
   M value = std::move(entry->object);
   map->destroy(*entry);
   return value;
@@ -234,7 +234,7 @@ void SessionModel<M>::refresh(Session& session, M& object) {
   }
   capture_columns(object, entry.flushed);
   // The row may name other related rows now: relations load again on next use.
-  if constexpr (relation_count < M >> 0) RelationFlush<M>::expire(entry);
+  if constexpr (has_relations<M>) RelationFlush<M>::expire(entry);
 }
 
 template <Model M>
