@@ -373,6 +373,11 @@ TEST_CASE("a related object the session does not hold is refused when assigned")
     User stranger{.username = "stranger"};
     CHECK_THROWS_WITH_AS(post.author = stranger, doctest::Contains("add() it first"),
                          ormc::InvalidRequestError);
+    CHECK_FALSE(post.author.loaded());  // the refusal changed nothing
+    User& alice = session.add(User{.username = "alice"});
+    Post loose{.title = "loose"};
+    CHECK_THROWS_AS(alice.posts.push_back(loose), ormc::InvalidRequestError);
+    CHECK(alice.posts.empty());
     // Refused by add() too, which then takes nothing in.
     const std::size_t held = session.size();
     CHECK_THROWS_WITH_AS(session.add(Post{.title = "q", .author = stranger}),

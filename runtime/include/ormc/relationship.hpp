@@ -161,10 +161,12 @@ class ToOne : detail::HandleBase {
 
   void set(T* target) {
     T* previous = state_ == detail::HandleState::loaded ? target_ : nullptr;
+    // The session first (it refuses a target it does not hold), then the handle: a refusal
+    // changes nothing.
+    if (slot_ != nullptr && previous != target) slot_->ops->assigned(*slot_, previous, target);
     target_ = target;
     state_ = detail::HandleState::loaded;
     assigned_ = true;
-    if (slot_ != nullptr && previous != target) slot_->ops->assigned(*slot_, previous, target);
   }
 
   mutable T* target_ = nullptr;
@@ -263,17 +265,16 @@ class ToMany : detail::HandleBase {
   void push_back(T& item) {
     load();
     if (std::find(items_.begin(), items_.end(), &item) != items_.end()) return;
+    if (slot_ != nullptr) slot_->ops->changed(*slot_, &item, true);  // may refuse the item
     items_.push_back(&item);
-    if (slot_ != nullptr) slot_->ops->changed(*slot_, &item, true);
   }
   //! Takes `item` out: its foreign key becomes NULL at flush (or the association row goes);
   //! with the schema's delete_orphan cascade, the item is deleted. Returns whether it was in.
   bool erase(T& item) {
     load();
-    auto at = std::find(items_.begin(), items_.end(), &item);
-    if (at == items_.end()) return false;
-    items_.erase(at);
+    if (std::find(items_.begin(), items_.end(), &item) == items_.end()) return false;
     if (slot_ != nullptr) slot_->ops->changed(*slot_, &item, false);
+    std::erase(items_, &item);
     return true;
   }
   //! Takes every item out, as erase() does for each.
