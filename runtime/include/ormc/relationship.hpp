@@ -15,11 +15,9 @@
 // handle keeps a pointer into the identity map, valid as long as the Session.
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
-#include <memory>
 #include <vector>
 
 namespace ormc {
@@ -53,22 +51,36 @@ struct RelationChanges {
 };
 
 //! The Session's side of one relation of one held object: 40 bytes, the changes kept
-//! apart until there are some.
+//! apart until there are some. (Its few out-of-line functions keep <memory> out of every
+//! generated header.)
 struct RelationSlot {
+  RelationSlot() = default;
+  RelationSlot(const RelationSlot&) = delete;
+  RelationSlot& operator=(const RelationSlot&) = delete;
+  ~RelationSlot();
+
   const RelationOps* ops = nullptr;
   //! How a read of an unloaded handle behaves: as ormc::LoadStrategy (lazy: loads; raise:
   //! throws; noload: reads as empty), from the schema's load(...) or the query's option.
   std::uint8_t strategy = 0;
-  void* session = nullptr;  //!< the Session
-  void* entry = nullptr;    //!< the owner's detail::Entry<M>
-  std::unique_ptr<RelationChanges> changes;
+  void* session = nullptr;             //!< the Session
+  void* entry = nullptr;               //!< the owner's detail::Entry<M>
+  RelationChanges* changes = nullptr;  //!< owned; null until a change is recorded
 
   //! The changes, made on first use.
-  RelationChanges& history() {
-    if (!changes) changes = std::make_unique<RelationChanges>();
-    return *changes;
-  }
+  RelationChanges& history();
+  //! Forgets the changes (after the flush wrote them, or a rollback).
+  void clear_changes();
 };
+
+//! Whether `items` holds `item`.
+template <typename T>
+bool holds(const std::vector<void*>& items, const T* item) {
+  for (const void* held : items) {
+    if (held == item) return true;
+  }
+  return false;
+}
 
 //! How far a handle is loaded.
 enum class HandleState : std::uint8_t {
@@ -109,6 +121,50 @@ class HandleBase {
 
  private:
   friend struct RelationAccess;
+};
+
+//! ToMany's iterator: a random-access range of T& over the held pointers.
+template <typename T>
+class ToManyIterator {
+ public:
+  using iterator_category = std::random_access_iterator_tag;
+  using value_type = T;
+  using difference_type = std::ptrdiff_t;
+  using pointer = T*;
+  using reference = T&;
+
+  ToManyIterator() = default;
+  explicit ToManyIterator(void* const* at) : at_(at) {}
+  T& operator*() const { return *static_cast<T*>(*at_); }
+  T* operator->() const { return static_cast<T*>(*at_); }
+  T& operator[](difference_type n) const { return *static_cast<T*>(at_[n]); }
+  ToManyIterator& operator++() {
+    ++at_;
+    return *this;
+  }
+  ToManyIterator operator++(int) { return ToManyIterator(at_++); }
+  ToManyIterator& operator--() {
+    --at_;
+    return *this;
+  }
+  ToManyIterator operator--(int) { return ToManyIterator(at_--); }
+  ToManyIterator& operator+=(difference_type n) {
+    at_ += n;
+    return *this;
+  }
+  ToManyIterator& operator-=(difference_type n) {
+    at_ -= n;
+    return *this;
+  }
+  friend ToManyIterator operator+(ToManyIterator it, difference_type n) { return it += n; }
+  friend ToManyIterator operator+(difference_type n, ToManyIterator it) { return it += n; }
+  friend ToManyIterator operator-(ToManyIterator it, difference_type n) { return it -= n; }
+  friend difference_type operator-(ToManyIterator a, ToManyIterator b) { return a.at_ - b.at_; }
+  friend bool operator==(ToManyIterator a, ToManyIterator b) { return a.at_ == b.at_; }
+  friend auto operator<=>(ToManyIterator a, ToManyIterator b) { return a.at_ <=> b.at_; }
+
+ private:
+  void* const* at_ = nullptr;
 };
 
 }  // namespace detail
@@ -179,49 +235,7 @@ class ToOne : detail::HandleBase {
 template <typename T>
 class ToMany : detail::HandleBase {
  public:
-  class Iterator {
-   public:
-    using iterator_category = std::random_access_iterator_tag;
-    using value_type = T;
-    using difference_type = std::ptrdiff_t;
-    using pointer = T*;
-    using reference = T&;
-
-    Iterator() = default;
-    explicit Iterator(T* const* at) : at_(at) {}
-    T& operator*() const { return **at_; }
-    T* operator->() const { return *at_; }
-    T& operator[](difference_type n) const { return *at_[n]; }
-    Iterator& operator++() {
-      ++at_;
-      return *this;
-    }
-    Iterator operator++(int) { return Iterator(at_++); }
-    Iterator& operator--() {
-      --at_;
-      return *this;
-    }
-    Iterator operator--(int) { return Iterator(at_--); }
-    Iterator& operator+=(difference_type n) {
-      at_ += n;
-      return *this;
-    }
-    Iterator& operator-=(difference_type n) {
-      at_ -= n;
-      return *this;
-    }
-    friend Iterator operator+(Iterator it, difference_type n) { return it += n; }
-    friend Iterator operator+(difference_type n, Iterator it) { return it += n; }
-    friend Iterator operator-(Iterator it, difference_type n) { return it -= n; }
-    friend difference_type operator-(Iterator a, Iterator b) { return a.at_ - b.at_; }
-    friend bool operator==(Iterator a, Iterator b) { return a.at_ == b.at_; }
-    friend auto operator<=>(Iterator a, Iterator b) { return a.at_ <=> b.at_; }
-
-   private:
-    T* const* at_ = nullptr;
-  };
-
-  using iterator = Iterator;
+  using iterator = detail::ToManyIterator<T>;
 
   ToMany() = default;
   ToMany(const ToMany& other) : HandleBase(copied(other.state_)), items_(other.items_) {}
@@ -250,11 +264,11 @@ class ToMany : detail::HandleBase {
   [[nodiscard]] bool empty() const { return size() == 0; }
   [[nodiscard]] T& operator[](std::size_t i) const {
     load();
-    return *items_[i];
+    return *static_cast<T*>(items_[i]);
   }
   [[nodiscard]] bool contains(const T& item) const {
     load();
-    return std::find(items_.begin(), items_.end(), &item) != items_.end();
+    return detail::holds(items_, &item);
   }
   //! Whether reading it needs no SQL.
   [[nodiscard]] bool loaded() const { return is_loaded(); }
@@ -264,7 +278,7 @@ class ToMany : detail::HandleBase {
   //! in the collection does nothing.
   void push_back(T& item) {
     load();
-    if (std::find(items_.begin(), items_.end(), &item) != items_.end()) return;
+    if (detail::holds(items_, &item)) return;
     if (slot_ != nullptr) slot_->ops->changed(*slot_, &item, true);  // may refuse the item
     items_.push_back(&item);
   }
@@ -272,7 +286,7 @@ class ToMany : detail::HandleBase {
   //! with the schema's delete_orphan cascade, the item is deleted. Returns whether it was in.
   bool erase(T& item) {
     load();
-    if (std::find(items_.begin(), items_.end(), &item) == items_.end()) return false;
+    if (!detail::holds(items_, &item)) return false;
     if (slot_ != nullptr) slot_->ops->changed(*slot_, &item, false);
     std::erase(items_, &item);
     return true;
@@ -283,16 +297,18 @@ class ToMany : detail::HandleBase {
  private:
   friend struct detail::RelationAccess;
 
-  void assign(const std::vector<T*>& items) {
+  void assign(const std::vector<void*>& items) {
     load();
-    const std::vector<T*> old = items_;
-    for (T* item : old) {
-      if (std::find(items.begin(), items.end(), item) == items.end()) erase(*item);
+    const std::vector<void*> old = items_;
+    for (void* item : old) {
+      if (!detail::holds(items, static_cast<T*>(item))) erase(*static_cast<T*>(item));
     }
-    for (T* item : items) push_back(*item);
+    for (void* item : items) push_back(*static_cast<T*>(item));
   }
 
-  mutable std::vector<T*> items_;
+  //! One std::vector<void*> for every ToMany: a vector per target type would cost each
+  //! generated header an instantiation of std::vector per relation.
+  mutable std::vector<void*> items_;
 };
 
 }  // namespace ormc

@@ -388,7 +388,7 @@ struct RelationHandler {
   template <typename H>
   static void collect(H& h, std::vector<void*>& related) {
     if constexpr (many) {
-      for (T* item : RelationAccess::items(h)) related.push_back(item);
+      for (void* item : RelationAccess::items(h)) related.push_back(item);
     } else if (T* target = RelationAccess::target(h)) {
       related.push_back(target);
     }
@@ -417,7 +417,7 @@ struct RelationHandler {
     }
     auto& h = handle(entry.object);
     if constexpr (many) {
-      std::vector<T*> items;
+      std::vector<void*> items;
       if (entry.state != ObjectState::pending && entry.state != ObjectState::transient) {
         for (T& item : query(session, entry.object)) items.push_back(&item);
       }
@@ -719,7 +719,7 @@ struct RelationFlush {
             SessionAccess<T>::relink(session, H::held_target(session, item));
           }
         }
-        slot.changes.reset();
+        slot.clear_changes();
       }
     });
   }
@@ -780,7 +780,7 @@ struct RelationFlush {
                                                   next);
           statement.execute();
         }
-        slot.changes.reset();
+        slot.clear_changes();
       }
     });
   }
@@ -797,7 +797,8 @@ struct RelationFlush {
         using H = RelationHandler<R>;
         auto& h = H::handle(entry.object);
         if constexpr (H::many) {
-          for (typename H::T* item : RelationAccess::items(h)) (void)H::held_target(session, *item);
+          for (typename H::T* item : RelationAccess::objects(h))
+            (void)H::held_target(session, *item);
         } else if (RelationAccess::state(h) == HandleState::loaded) {
           if (typename H::T* target = RelationAccess::target(h)) {
             (void)H::held_target(session, *target);
@@ -825,7 +826,7 @@ struct RelationFlush {
         return;
       }
       if constexpr (H::many) {
-        std::vector<typename H::T*> given = std::move(RelationAccess::items(h));
+        std::vector<typename H::T*> given = RelationAccess::objects(h);
         RelationAccess::items(h).clear();
         state = HandleState::loaded;
         for (typename H::T* item : given) h.push_back(*item);
@@ -861,7 +862,7 @@ struct RelationFlush {
         if (RelationAccess::state(h) == HandleState::unloaded) H::load(entry.relations[index]);
         std::vector<T*> related;
         if constexpr (H::many) {
-          related = RelationAccess::items(h);
+          related = RelationAccess::objects(h);
         } else if (T* target = RelationAccess::target(h)) {
           related.push_back(target);
         }
@@ -918,7 +919,7 @@ struct RelationFlush {
     for_each_relation<M>([&](auto relation, std::size_t index) {
       constexpr const auto& R = decltype(relation)::value;
       RelationAccess::expire(RelationHandler<R>::handle(entry.object));
-      entry.relations[index].changes.reset();
+      entry.relations[index].clear_changes();
     });
   }
 
@@ -943,7 +944,7 @@ struct RelationFlush {
         };
         if (RelationAccess::state(h) == HandleState::loaded) {
           if constexpr (H::many) {
-            for (typename H::T* item : RelationAccess::items(h)) forget(item);
+            for (typename H::T* item : RelationAccess::objects(h)) forget(item);
           } else if (typename H::T* target = RelationAccess::target(h)) {
             forget(target);
           }

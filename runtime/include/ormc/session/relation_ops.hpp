@@ -36,8 +36,16 @@ struct RelationAccess {
     return handle.target_;
   }
   template <typename T>
-  static std::vector<T*>& items(ToMany<T>& handle) {
+  static std::vector<void*>& items(ToMany<T>& handle) {
     return handle.items_;
+  }
+  //! The collection's objects, typed (a copy of the pointers).
+  template <typename T>
+  static std::vector<T*> objects(ToMany<T>& handle) {
+    std::vector<T*> out;
+    out.reserve(handle.items_.size());
+    for (void* item : handle.items_) out.push_back(static_cast<T*>(item));
+    return out;
   }
   template <typename H>
   static HandleState& state(H& handle) {
@@ -67,7 +75,7 @@ struct RelationAccess {
   template <typename T>
   static void add_quietly(ToMany<T>& handle, T* item) {
     if (handle.state_ != HandleState::loaded && handle.state_ != HandleState::unset) return;
-    for (T* held : handle.items_) {
+    for (const void* held : handle.items_) {
       if (held == item) return;
     }
     handle.items_.push_back(item);
