@@ -547,6 +547,21 @@ TEST_CASE("raise and noload: an unloaded relation throws naming the fix, or read
     REQUIRE(users.size() == 2);
     CHECK_THROWS_WITH_AS((void)users[0].get().posts.size(),
                          doctest::Contains("User.posts is not loaded"), ormc::InvalidRequestError);
+    // raise_on_sql: the held author reads; an author not held would need SQL and throws.
+    auto all_posts = session.query<Post>().load(ormc::raise_on_sql(rel::post::author)).all();
+    REQUIRE(all_posts.size() == 300);
+    std::size_t held = 0;
+    std::size_t refused = 0;
+    for (Post& post : all_posts) {
+      try {
+        if (post.author.get() != nullptr) ++held;
+      } catch (const ormc::InvalidRequestError& error) {
+        CHECK(std::string(error.what()).find("raise_on_sql") != std::string::npos);
+        ++refused;
+      }
+    }
+    CHECK(held == 6);  // the two users the first query took: 3 posts each
+    CHECK(refused == 294);
     auto posts = session.query<Post>().load(ormc::noload(rel::post::comments)).limit(1).all();
     REQUIRE(posts.size() == 1);
     const auto before = db.statements();

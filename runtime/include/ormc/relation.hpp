@@ -18,8 +18,18 @@ namespace ormc {
 
 enum class RelationKind : unsigned char { many_to_one, one_to_many, one_to_one, many_to_many };
 
-//! How the Session loads a relation by default: the schema's load(...).
-enum class LoadStrategy : unsigned char { lazy, joined, selectin, subquery, raise, noload };
+//! How the Session loads a relation: the schema's load(...), or a query's option.
+//! raise_on_sql is an option only: like raise, but a many-to-one whose target the session
+//! holds reads it (no SQL needed).
+enum class LoadStrategy : unsigned char {
+  lazy,
+  joined,
+  selectin,
+  subquery,
+  raise,
+  noload,
+  raise_on_sql
+};
 
 //! The schema's cascade(...): which Session operations on M reach the related objects
 //! (SQLAlchemy's cascades; `all` is save_update, merge, refresh_expire, expunge, delete).

@@ -141,7 +141,7 @@ struct LoadOption {
     if constexpr (S == LoadStrategy::joined) {
       // Loaded with the query's own statement (add_join, read_joined).
     } else if constexpr (S == LoadStrategy::raise || S == LoadStrategy::noload ||
-                         S == LoadStrategy::lazy) {
+                         S == LoadStrategy::lazy || S == LoadStrategy::raise_on_sql) {
       detail::SessionModel<M>::set_strategy(parents, index, static_cast<std::uint8_t>(S));
     } else {
       std::vector<void*> related;
@@ -177,6 +177,13 @@ template <RelationDescriptor D>
 //! the fix (SQLAlchemy's raiseload): for code that must not run lazy loads.
 template <RelationDescriptor D>
 [[nodiscard]] constexpr LoadOption<LoadStrategy::raise, D> raise(const D& /*relation*/) {
+  return {};
+}
+//! As raise, but a read that needs no SQL is allowed: a many-to-one whose target the
+//! session holds (SQLAlchemy's raiseload(..., sql_only=True)).
+template <RelationDescriptor D>
+[[nodiscard]] constexpr LoadOption<LoadStrategy::raise_on_sql, D> raise_on_sql(
+    const D& /*relation*/) {
   return {};
 }
 //! The relation reads as empty and is never loaded.

@@ -397,12 +397,28 @@ struct RelationHandler {
   static void load(RelationSlot& slot) {
     Session& session = session_of(slot);
     Entry<M>& entry = entry_of(slot);
-    if (slot.strategy == static_cast<std::uint8_t>(LoadStrategy::raise)) {
+    if (slot.strategy == static_cast<std::uint8_t>(LoadStrategy::raise_on_sql)) {
+      // Without SQL: a many-to-one whose target the session holds.
+      if constexpr (!many && owns && targets_primary_key<D>()) {
+        Entry<M>& owner = entry_of(slot);
+        if (!columns_present<typename first_hop_t<D>::from_columns>(owner.object) ||
+            held_by_key(session_of(slot), owner.object) != nullptr) {
+          RelationAccess::target(handle(owner.object)) =
+              held_by_key(session_of(slot), owner.object);
+          RelationAccess::state(handle(owner.object)) = HandleState::loaded;
+          return;
+        }
+      }
+    }
+    if (slot.strategy == static_cast<std::uint8_t>(LoadStrategy::raise) ||
+        slot.strategy == static_cast<std::uint8_t>(LoadStrategy::raise_on_sql)) {
       throw InvalidRequestError(
-          relation_label<R>() + " is not loaded and its loading strategy is raise (the " +
-          "schema's load(raise) or the query's ormc::raise option): load it with the query "
-          "that reads this " +
-          std::string(model_traits<M>::model_name) + ", e.g. .load(ormc::selectin(...))");
+          relation_label<R>() + " is not loaded and its loading strategy is " +
+          (slot.strategy == static_cast<std::uint8_t>(LoadStrategy::raise)
+               ? "raise (the schema's load(raise) or the query's ormc::raise option)"
+               : "raise_on_sql (the query's ormc::raise_on_sql option), and loading it needs SQL") +
+          ": load it with the query that reads this " + std::string(model_traits<M>::model_name) +
+          ", e.g. .load(ormc::selectin(...))");
     }
     if (slot.strategy == static_cast<std::uint8_t>(LoadStrategy::noload)) {
       finish_empty(handle(entry.object));
