@@ -1,9 +1,10 @@
-// The workloads W1-W6 of issue 9 and W7-W8 of issue 10, ORM against hand-written sqlite3 / libpq in
-// one process: each path run alternately several times, the medians, the ORM/raw ratios and the
-// statement counts printed as markdown tables for docs/perf.md, and the peak resident
-// memory of W3 with each path in a process of its own. Every run's data is checked: the
-// paths of a workload must write or read the same rows (count and checksum), else the
-// program fails; the test suite runs it on a few hundred rows for that alone.
+// The workloads W1-W6 of issue 9, W7-W8 of issue 10 and W4 of issue 11, ORM against
+// hand-written sqlite3 / libpq in one process: each path run alternately several times,
+// the medians, the ORM/raw ratios and the statement counts printed as markdown tables for
+// docs/perf.md, and the peak resident memory of W3 with each path in a process of its own.
+// Every run's data is checked: the paths of a workload must write or read the same rows
+// (count and checksum), else the program fails; the test suite runs it on a few hundred
+// rows for that alone.
 //
 //   ormc_workloads_bench sqlite|postgres [ROWS] [--repetitions N] [--only W7,W8]
 //                                                  ROWS 100000, N 5; W1 always runs (it
@@ -349,6 +350,27 @@ void run_workloads(const std::string& backend, ormc::Engine& engine, Raw& raw,
     }
     report(w);
   }
+
+  // W4 after W5 (it empties posts and comments, which W7 reads): users 1..1,000 with ten
+  // posts each (filled untimed), each user's posts loaded lazily (1 + 1,000 statements) or
+  // by selectin (1 + 2), against the same statements by hand.
+  if (wanted("W4")) {
+    const std::int64_t k = w4_users(rows);
+    raw.fill_posts_of_users(k);
+    Workload w{"W4 load " + std::to_string(k) + " users and their " +
+                   std::to_string(k * w4_posts_per_user) + " posts (ten each)",
+               {},
+               {{0, 2}, {1, 3}}};
+    w.paths.push_back({"Session query<User>(), lazy `for (Post& p : user.posts)`",
+                       [&engine, k] { return orm::session_posts_lazy(engine, k); }});
+    w.paths.push_back({"Session query<User>().load(selectin(user::posts))",
+                       [&engine, k] { return orm::session_posts_selectin(engine, k); }});
+    w.paths.push_back({"SELECT users, then a SELECT of posts per user",
+                       [&raw, k] { return raw.users_with_posts_lazy(k); }});
+    w.paths.push_back({"SELECT users, then posts WHERE author_id IN (500 ids), grouped by hand",
+                       [&raw, k] { return raw.users_with_posts_selectin(k); }});
+    report(w);
+  }
 }
 
 void print(const std::string& title, const std::string& driver, const Run& run) {
@@ -393,7 +415,7 @@ class ScratchSchema {
 int usage() {
   std::fprintf(stderr,
                "usage: ormc_workloads_bench sqlite|postgres [ROWS] [--repetitions N] "
-               "[--skip-without-server] [--only W2,W3,W5,W6,W7,W8]\n");
+               "[--skip-without-server] [--only W2,W3,W4,W5,W6,W7,W8]\n");
   return 2;
 }
 

@@ -99,6 +99,43 @@ Outcome core_select(ormc::Engine& engine) {
   });
 }
 
+namespace {
+
+//! W4's sum over the users and the posts each one's collection holds; rows: the posts.
+template <typename Users>
+void sum_users_and_posts(Users& users, Outcome& outcome) {
+  for (User& user : users) {
+    outcome.checksum += checksum(user);
+    for (wl::Post& post : user.posts) {
+      outcome.checksum +=
+          post_checksum(user.id, post.id, post.author_id, post.title, post.content, post.published);
+      ++outcome.rows;
+    }
+  }
+}
+
+}  // namespace
+
+Outcome session_posts_lazy(ormc::Engine& engine, std::int64_t n) {
+  return timed(engine, [&](Outcome& outcome) {
+    ormc::Session session(engine);
+    auto users = session.query<User>().where(wl::user::id <= n).order_by(wl::user::id).all();
+    sum_users_and_posts(users, outcome);
+  });
+}
+
+Outcome session_posts_selectin(ormc::Engine& engine, std::int64_t n) {
+  return timed(engine, [&](Outcome& outcome) {
+    ormc::Session session(engine);
+    auto users = session.query<User>()
+                     .where(wl::user::id <= n)
+                     .order_by(wl::user::id)
+                     .load(ormc::selectin(wl::user::posts))
+                     .all();
+    sum_users_and_posts(users, outcome);
+  });
+}
+
 Outcome session_update(ormc::Engine& engine, std::int64_t n) {
   return timed(engine, [&](Outcome& outcome) {
     ormc::Session session(engine);

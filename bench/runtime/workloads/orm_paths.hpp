@@ -24,6 +24,12 @@ Outcome session_get(ormc::Engine& engine, const std::vector<std::int64_t>& ids);
 Outcome session_query(ormc::Engine& engine);
 //! W3: Core select<User>() where age > 30 order by id, into a std::vector<User>.
 Outcome core_select(ormc::Engine& engine);
+//! W4: a fresh Session, query<User>() where id <= n order by id, then each user's posts
+//! read lazily (`for (Post& p : user.posts)`): one SELECT per user.
+Outcome session_posts_lazy(ormc::Engine& engine, std::int64_t n);
+//! W4: the same query with .load(ormc::selectin(wl::user::posts)): the posts of 500 users
+//! per SELECT.
+Outcome session_posts_selectin(ormc::Engine& engine, std::int64_t n);
 //! W5: a Session loads the users with id <= n, adds 1 to each one's age, commits. The
 //! checksum leaves the age out (it changes from run to run).
 Outcome session_update(ormc::Engine& engine, std::int64_t n);

@@ -6,12 +6,16 @@
 #include <cstdlib>
 #include <cstring>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace wl_bench {
 
 namespace {
 
 constexpr const char* user_columns = "id, username, email, age, is_active, created_at";
+// The columns and order of ormc's relation loads, as its statements name them.
+constexpr const char* post_columns =
+    "posts.id, posts.author_id, posts.title, posts.content, posts.published";
 constexpr std::int64_t postgres_epoch_micros = 946684800LL * 1000000;  // 2000-01-01 UTC
 
 std::uint64_t be64(const char* p) {
@@ -77,6 +81,8 @@ RawPostgres::RawPostgres(const std::string& url, bool prepare) : conn_(PQconnect
       {"window",
        "SELECT id, row_number() OVER (PARTITION BY age ORDER BY id), sum(age) OVER (PART"
        "ITION BY is_active ORDER BY id) FROM users WHERE age > $1 ORDER BY id"},
+      {"posts_of", std::string("SELECT ") + post_columns +
+                       " FROM posts WHERE posts.author_id = $1 ORDER BY posts.id"},
   };
   for (const auto& [name, sql] : statements) {
     check(PQprepare(conn_, name, sql.c_str(), 0, nullptr), name);
@@ -136,6 +142,40 @@ void RawPostgres::fill_posts_and_comments() {
 }
 
 void RawPostgres::analyze() { exec("VACUUM ANALYZE users"); }
+
+void RawPostgres::fill_posts_of_users(std::int64_t n) {
+  exec("TRUNCATE comments, posts RESTART IDENTITY");
+  exec(w4_fill_posts_sql(n));
+  exec("VACUUM ANALYZE posts");
+}
+
+// Binary results: int8, int8, varchar, text, bool.
+PostRow RawPostgres::read_post(const PGresult* result, int row, int first) {
+  PostRow post;
+  post.id = static_cast<std::int64_t>(be64(PQgetvalue(result, row, first)));
+  post.author_id = static_cast<std::int64_t>(be64(PQgetvalue(result, row, first + 1)));
+  post.title.assign(PQgetvalue(result, row, first + 2),
+                    static_cast<std::size_t>(PQgetlength(result, row, first + 2)));
+  post.content.assign(PQgetvalue(result, row, first + 3),
+                      static_cast<std::size_t>(PQgetlength(result, row, first + 3)));
+  post.published = PQgetvalue(result, row, first + 4)[0] != 0;
+  return post;
+}
+
+std::string RawPostgres::posts_in(std::size_t count) {
+  std::string name = "posts_in_" + std::to_string(count);
+  if (posts_in_.insert(count).second) {
+    std::string sql = std::string("SELECT posts.author_id, ") + post_columns +
+                      " FROM posts WHERE posts.author_id IN (";
+    for (std::size_t i = 1; i <= count; ++i) {
+      if (i > 1) sql += ", ";
+      sql += "$" + std::to_string(i);
+    }
+    sql += ") ORDER BY posts.id";
+    check(PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr), name.c_str());
+  }
+  return name;
+}
 
 Outcome RawPostgres::table_outcome() {
   Outcome outcome;
@@ -378,6 +418,90 @@ Outcome RawPostgres::join_comments() {
   }
   outcome.rows = static_cast<std::int64_t>(rows.size());
   rows = {};  // freed inside the timing, as the ORM paths free theirs
+  outcome.seconds = seconds_since(start);
+  return outcome;
+}
+
+namespace {
+
+//! W4's sum over the users and each one's posts (the same as the ORM paths').
+void sum_users_and_posts(const std::vector<User>& users,
+                         const std::vector<std::vector<PostRow>>& posts, Outcome& outcome) {
+  for (std::size_t i = 0; i < users.size(); ++i) {
+    outcome.checksum += checksum(users[i]);
+    for (const PostRow& p : posts[i]) {
+      outcome.checksum +=
+          post_checksum(users[i].id, p.id, p.author_id, p.title, p.content, p.published);
+      ++outcome.rows;
+    }
+  }
+}
+
+}  // namespace
+
+// Inside one transaction, as a Session reads.
+Outcome RawPostgres::users_with_posts_lazy(std::int64_t n) {
+  Outcome outcome;
+  const auto start = Clock::now();
+  exec("BEGIN");
+  const Number limit(n);
+  const char* limit_values[1] = {limit.text};
+  std::vector<User> users = load_users("first_n", 1, limit_values);
+  ++outcome.statements;
+  std::vector<std::vector<PostRow>> posts(users.size());
+  for (std::size_t i = 0; i < users.size(); ++i) {
+    const Number id(users[i].id);
+    const char* values[1] = {id.text};
+    PGresult* result = run_prepared("posts_of", 1, values, 1);
+    const int rows = PQntuples(result);
+    posts[i].reserve(static_cast<std::size_t>(rows));
+    for (int row = 0; row < rows; ++row) posts[i].push_back(read_post(result, row, 0));
+    PQclear(result);
+    ++outcome.statements;
+  }
+  exec("COMMIT");
+  sum_users_and_posts(users, posts, outcome);
+  users = {};  // freed inside the timing, as the ORM paths free theirs
+  posts = {};
+  outcome.seconds = seconds_since(start);
+  return outcome;
+}
+
+Outcome RawPostgres::users_with_posts_selectin(std::int64_t n) {
+  Outcome outcome;
+  const auto start = Clock::now();
+  exec("BEGIN");
+  const Number limit(n);
+  const char* limit_values[1] = {limit.text};
+  std::vector<User> users = load_users("first_n", 1, limit_values);
+  ++outcome.statements;
+  std::unordered_map<std::int64_t, std::size_t> index_of;
+  index_of.reserve(users.size());
+  for (std::size_t i = 0; i < users.size(); ++i) index_of.emplace(users[i].id, i);
+  std::vector<std::vector<PostRow>> posts(users.size());
+  std::vector<Number> ids;
+  std::vector<const char*> values;
+  for (std::size_t first = 0; first < users.size(); first += w4_parents_per_statement) {
+    const std::size_t count = std::min(w4_parents_per_statement, users.size() - first);
+    const std::string name = posts_in(count);
+    ids.clear();
+    values.clear();
+    ids.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) ids.emplace_back(users[first + i].id);
+    for (const Number& id : ids) values.push_back(id.text);
+    PGresult* result = run_prepared(name.c_str(), static_cast<int>(count), values.data(), 1);
+    const int rows = PQntuples(result);
+    for (int row = 0; row < rows; ++row) {
+      const auto author = static_cast<std::int64_t>(be64(PQgetvalue(result, row, 0)));
+      posts[index_of.at(author)].push_back(read_post(result, row, 1));
+    }
+    PQclear(result);
+    ++outcome.statements;
+  }
+  exec("COMMIT");
+  sum_users_and_posts(users, posts, outcome);
+  users = {};  // freed inside the timing, as the ORM paths free theirs
+  posts = {};
   outcome.seconds = seconds_since(start);
   return outcome;
 }

@@ -4,7 +4,9 @@
 // mode) and COPY variants of the writes. Also the untimed chores around the runs.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,7 +30,9 @@ class RawPostgres {
   void reset();  //!< TRUNCATE both tables, identities restarted
   //! Fills posts and comments from the users (W7's data), then analyzes.
   void fill_posts_and_comments();
-  void analyze();                        //!< VACUUM ANALYZE, before the reads
+  void analyze();  //!< VACUUM ANALYZE, before the reads
+  //! W4's data: posts and comments emptied, ten posts for each user with id <= n; ANALYZE.
+  void fill_posts_of_users(std::int64_t n);
   Outcome table_outcome();               //!< every user read back (W1's check)
   std::int64_t age_sum(std::int64_t n);  //!< sum(age) of the users with id <= n (W5's)
 
@@ -39,18 +43,29 @@ class RawPostgres {
   Outcome get_by_key(const std::vector<std::int64_t>& ids);  //!< W2
   Outcome load_older();                                      //!< W3
   Outcome update(std::int64_t n, bool pipelined);            //!< W5
-  Outcome group_by_age();                                    //!< W6
-  Outcome join_comments();                                   //!< W7
-  Outcome window_users();                                    //!< W8
+  //! W4: the users with id <= n, then a SELECT of each one's posts.
+  Outcome users_with_posts_lazy(std::int64_t n);
+  //! W4: the users with id <= n, then their posts by `author_id IN (...)`, 500 users per
+  //! statement, grouped by hand.
+  Outcome users_with_posts_selectin(std::int64_t n);
+  Outcome group_by_age();   //!< W6
+  Outcome join_comments();  //!< W7
+  Outcome window_users();   //!< W8
 
  private:
   struct UserParams;
   void check(PGresult* result, const char* what);
   PGresult* run_prepared(const char* name, int count, const char* const* values, int format);
   std::vector<User> load_users(const char* name, int count, const char* const* values);
+  //! The posts of a binary result, columns from `first` on: id, author_id, title, content,
+  //! published.
+  static PostRow read_post(const PGresult* result, int row, int first);
+  //! The name of the statement of `author_id IN ($1, ..., $count)`, prepared on first use.
+  std::string posts_in(std::size_t count);
   void read_pipeline(std::size_t statements, const char* what);
 
   PGconn* conn_;
+  std::set<std::size_t> posts_in_;  //!< the counts whose IN statement is prepared
 };
 
 }  // namespace wl_bench

@@ -2,12 +2,17 @@
 #include "raw_sqlite.hpp"
 
 #include <stdexcept>
+#include <unordered_map>
 
 namespace wl_bench {
 
 namespace {
 
 constexpr const char* user_columns = "id, username, email, age, is_active, created_at";
+
+// The columns and order of ormc's relation loads, as its statements name them.
+constexpr const char* post_columns =
+    "posts.id, posts.author_id, posts.title, posts.content, posts.published";
 
 std::string sql_of(const char* head, const char* tail) {
   return std::string("SELECT ") + user_columns + " FROM users" + head + tail;
@@ -39,12 +44,17 @@ RawSqlite::RawSqlite(const std::string& path) {
   window_ = prepare(
       "SELECT id, row_number() OVER (PARTITION BY age ORDER BY id), sum(age) OVER (PART"
       "ITION BY is_active ORDER BY id) FROM users WHERE age > ?1 ORDER BY id");
+  posts_of_ = prepare((std::string("SELECT ") + post_columns +
+                       " FROM posts WHERE posts.author_id = ?1 ORDER BY posts.id")
+                          .c_str());
 }
 
 RawSqlite::~RawSqlite() {
   for (sqlite3_stmt* s : {insert_, get_, older_, first_n_, update_, group_, all_, join_, window_}) {
     sqlite3_finalize(s);
   }
+  sqlite3_finalize(posts_of_);
+  for (const auto& [count, s] : posts_in_) sqlite3_finalize(s);
   sqlite3_close(db_);
 }
 
@@ -95,6 +105,37 @@ void RawSqlite::fill_posts_and_comments() {
 }
 
 void RawSqlite::analyze() { exec("ANALYZE"); }
+
+void RawSqlite::fill_posts_of_users(std::int64_t n) {
+  exec("DELETE FROM comments; DELETE FROM posts");
+  exec(w4_fill_posts_sql(n).c_str());
+  exec("ANALYZE");
+}
+
+PostRow RawSqlite::read_post(sqlite3_stmt* statement, int first) {
+  PostRow post;
+  post.id = sqlite3_column_int64(statement, first);
+  post.author_id = sqlite3_column_int64(statement, first + 1);
+  post.title.assign(reinterpret_cast<const char*>(sqlite3_column_text(statement, first + 2)),
+                    static_cast<std::size_t>(sqlite3_column_bytes(statement, first + 2)));
+  post.content.assign(reinterpret_cast<const char*>(sqlite3_column_text(statement, first + 3)),
+                      static_cast<std::size_t>(sqlite3_column_bytes(statement, first + 3)));
+  post.published = sqlite3_column_int(statement, first + 4) != 0;
+  return post;
+}
+
+sqlite3_stmt* RawSqlite::posts_in(std::size_t count) {
+  auto found = posts_in_.find(count);
+  if (found != posts_in_.end()) return found->second;
+  std::string sql = std::string("SELECT posts.author_id, ") + post_columns +
+                    " FROM posts WHERE posts.author_id IN (";
+  for (std::size_t i = 1; i <= count; ++i) {
+    if (i > 1) sql += ", ";
+    sql += "?" + std::to_string(i);
+  }
+  sql += ") ORDER BY posts.id";
+  return posts_in_[count] = prepare(sql.c_str());
+}
 
 Outcome RawSqlite::table_outcome() {
   Outcome outcome;
@@ -191,6 +232,81 @@ Outcome RawSqlite::update(std::int64_t n) {
   exec("COMMIT");
   outcome.rows = static_cast<std::int64_t>(users.size());
   users = {};  // freed inside the timing, as the ORM paths free theirs
+  outcome.seconds = seconds_since(start);
+  return outcome;
+}
+
+namespace {
+
+//! W4's sum over the users and each one's posts (the same as the ORM paths').
+void sum_users_and_posts(const std::vector<User>& users,
+                         const std::vector<std::vector<PostRow>>& posts, Outcome& outcome) {
+  for (std::size_t i = 0; i < users.size(); ++i) {
+    outcome.checksum += checksum(users[i]);
+    for (const PostRow& p : posts[i]) {
+      outcome.checksum +=
+          post_checksum(users[i].id, p.id, p.author_id, p.title, p.content, p.published);
+      ++outcome.rows;
+    }
+  }
+}
+
+}  // namespace
+
+// Inside one transaction, as a Session reads.
+Outcome RawSqlite::users_with_posts_lazy(std::int64_t n) {
+  Outcome outcome;
+  const auto start = Clock::now();
+  exec("BEGIN");
+  std::vector<User> users;
+  sqlite3_bind_int64(first_n_, 1, n);
+  while (sqlite3_step(first_n_) == SQLITE_ROW) users.push_back(read_user(first_n_));
+  sqlite3_reset(first_n_);
+  ++outcome.statements;
+  std::vector<std::vector<PostRow>> posts(users.size());
+  for (std::size_t i = 0; i < users.size(); ++i) {
+    sqlite3_bind_int64(posts_of_, 1, users[i].id);
+    while (sqlite3_step(posts_of_) == SQLITE_ROW) posts[i].push_back(read_post(posts_of_, 0));
+    sqlite3_reset(posts_of_);
+    ++outcome.statements;
+  }
+  exec("COMMIT");
+  sum_users_and_posts(users, posts, outcome);
+  users = {};  // freed inside the timing, as the ORM paths free theirs
+  posts = {};
+  outcome.seconds = seconds_since(start);
+  return outcome;
+}
+
+Outcome RawSqlite::users_with_posts_selectin(std::int64_t n) {
+  Outcome outcome;
+  const auto start = Clock::now();
+  exec("BEGIN");
+  std::vector<User> users;
+  sqlite3_bind_int64(first_n_, 1, n);
+  while (sqlite3_step(first_n_) == SQLITE_ROW) users.push_back(read_user(first_n_));
+  sqlite3_reset(first_n_);
+  ++outcome.statements;
+  std::unordered_map<std::int64_t, std::size_t> index_of;
+  index_of.reserve(users.size());
+  for (std::size_t i = 0; i < users.size(); ++i) index_of.emplace(users[i].id, i);
+  std::vector<std::vector<PostRow>> posts(users.size());
+  for (std::size_t first = 0; first < users.size(); first += w4_parents_per_statement) {
+    const std::size_t count = std::min(w4_parents_per_statement, users.size() - first);
+    sqlite3_stmt* statement = posts_in(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      sqlite3_bind_int64(statement, static_cast<int>(i + 1), users[first + i].id);
+    }
+    while (sqlite3_step(statement) == SQLITE_ROW) {
+      posts[index_of.at(sqlite3_column_int64(statement, 0))].push_back(read_post(statement, 1));
+    }
+    sqlite3_reset(statement);
+    ++outcome.statements;
+  }
+  exec("COMMIT");
+  sum_users_and_posts(users, posts, outcome);
+  users = {};  // freed inside the timing, as the ORM paths free theirs
+  posts = {};
   outcome.seconds = seconds_since(start);
   return outcome;
 }

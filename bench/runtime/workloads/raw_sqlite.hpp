@@ -4,7 +4,9 @@
 // what a run wrote).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,8 @@ class RawSqlite {
   //! Fills posts and comments from the users (W7's data), then analyzes.
   void fill_posts_and_comments();
   void analyze();  //!< ANALYZE, before the reads
+  //! W4's data: posts and comments emptied, ten posts for each user with id <= n; ANALYZE.
+  void fill_posts_of_users(std::int64_t n);
   //! Every user, read back: the rows and checksum W1's paths must agree on.
   Outcome table_outcome();
   //! sum(age) of the users with id <= n (W5's check that every age moved by one).
@@ -37,15 +41,24 @@ class RawSqlite {
   Outcome get_by_key(const std::vector<std::int64_t>& ids);  //!< W2
   Outcome load_older();                                      //!< W3
   Outcome update(std::int64_t n);                            //!< W5
-  Outcome group_by_age();                                    //!< W6
-  Outcome join_comments();                                   //!< W7
-  Outcome window_users();                                    //!< W8
+  //! W4: the users with id <= n, then a SELECT of each one's posts.
+  Outcome users_with_posts_lazy(std::int64_t n);
+  //! W4: the users with id <= n, then their posts by `author_id IN (...)`, 500 users per
+  //! statement, grouped by hand.
+  Outcome users_with_posts_selectin(std::int64_t n);
+  Outcome group_by_age();   //!< W6
+  Outcome join_comments();  //!< W7
+  Outcome window_users();   //!< W8
 
  private:
   void exec(const char* sql);
   sqlite3_stmt* prepare(const char* sql);
   void step_done(sqlite3_stmt* statement, const char* what);
   static User read_user(sqlite3_stmt* statement);
+  //! A post's columns from `first` on: id, author_id, title, content, published.
+  static PostRow read_post(sqlite3_stmt* statement, int first);
+  //! The statement of `author_id IN (?1, ..., ?count)`, prepared on first use and kept.
+  sqlite3_stmt* posts_in(std::size_t count);
 
   sqlite3* db_ = nullptr;
   sqlite3_stmt* insert_ = nullptr;
@@ -57,6 +70,8 @@ class RawSqlite {
   sqlite3_stmt* all_ = nullptr;
   sqlite3_stmt* join_ = nullptr;
   sqlite3_stmt* window_ = nullptr;
+  sqlite3_stmt* posts_of_ = nullptr;
+  std::map<std::size_t, sqlite3_stmt*> posts_in_;
 };
 
 }  // namespace wl_bench

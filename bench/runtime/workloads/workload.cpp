@@ -128,6 +128,24 @@ const char* const fill_comments_sql =
     "SELECT id, (id * 7) % (SELECT count(*) FROM users) + 1, 'comment on ' || title "
     "FROM posts ORDER BY id";
 
+std::string w4_fill_posts_sql(std::int64_t users) {
+  return "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
+         std::to_string(w4_posts_per_user) +
+         ") INSERT INTO posts (author_id, title, content, published) "
+         "SELECT users.id, 'post ' || users.id || '.' || n.i, 'content of post ' || n.i, "
+         "(users.id + n.i) % 3 <> 0 FROM users CROSS JOIN n WHERE users.id <= " +
+         std::to_string(users) + " ORDER BY users.id, n.i";
+}
+
+std::uint64_t post_checksum(std::int64_t owner_id, std::int64_t id, std::int64_t author_id,
+                            const std::string& title, const std::string& content, bool published) {
+  std::uint64_t h = mix(static_cast<std::uint64_t>(owner_id), static_cast<std::uint64_t>(id));
+  h = mix(h, static_cast<std::uint64_t>(author_id));
+  h = mix(h, text_hash(title));
+  h = mix(h, text_hash(content));
+  return mix(h, published ? 1 : 2);
+}
+
 std::uint64_t join_checksum(std::int64_t comment_id, const std::string& body,
                             const std::string& title, const std::string& username,
                             std::int32_t age) {

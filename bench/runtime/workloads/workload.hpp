@@ -68,6 +68,31 @@ std::uint64_t join_checksum(std::int64_t comment_id, const std::string& body,
 //! over (partition by is_active order by id).
 std::uint64_t window_checksum(std::int64_t id, std::int64_t row_number, std::int64_t running);
 
+//! W4 loads the users with id <= this many (1,000, or every row when fewer), each with
+//! the ten posts the untimed fill gives it.
+inline std::int64_t w4_users(std::int64_t rows) { return std::min<std::int64_t>(rows, 1000); }
+constexpr std::int64_t w4_posts_per_user = 10;
+//! Parents per `author_id IN (...)` of W4's raw selectin, as ormc's selectin takes them.
+constexpr std::size_t w4_parents_per_statement = 500;
+
+//! W4's fill (untimed, after W5): posts and comments emptied, then ten posts for each user
+//! with id <= `users`; the same text on both backends.
+std::string w4_fill_posts_sql(std::int64_t users);
+
+//! One post as W4's raw paths read it.
+struct PostRow {
+  std::int64_t id = 0;
+  std::int64_t author_id = 0;
+  std::string title;
+  std::string content;
+  bool published = false;
+};
+
+//! One post of W4, as found in the collection of the user `owner_id`: a post grouped
+//! under the wrong user changes the sum.
+std::uint64_t post_checksum(std::int64_t owner_id, std::int64_t id, std::int64_t author_id,
+                            const std::string& title, const std::string& content, bool published);
+
 //! What a C programmer writes to bind and read ormc's text timestamps on SQLite and the
 //! text parameters of libpq: 'YYYY-MM-DD HH:MM:SS.ffffff' (26 characters, no NUL).
 constexpr std::size_t timestamp_length = 26;
