@@ -21,6 +21,19 @@
 
 namespace ormc::detail {
 
+//! The back relation (`back(...)`) of a relation to T, number Back among T's relations:
+//! its descriptor as `value` and `type`; `type` is void when there is none (Back < 0).
+template <typename T, int Back>
+struct back_relation {
+  using type = void;
+};
+template <typename T, int Back>
+requires(Back >= 0) struct back_relation<T, Back> {
+  static constexpr const auto& value =
+      nth_relation_in<static_cast<std::size_t>(Back)>(static_cast<relations_t<T>*>(nullptr));
+  using type = std::remove_cvref_t<decltype(value)>;
+};
+
 template <const auto& R>
 struct RelationHandler {
   using D = std::remove_cvref_t<decltype(R)>;
@@ -34,6 +47,8 @@ struct RelationHandler {
                                   ? -1
                                   : back_index(static_cast<relations_t<T>*>(nullptr), R.back_name,
                                                model_traits<M>::model_name);
+  //! The back relation's descriptor type (void without one).
+  using BD = typename back_relation<T, back>::type;
   static Session& session_of(const RelationSlot& slot) {
     return *static_cast<Session*>(slot.session);
   }
@@ -516,9 +531,6 @@ struct RelationHandler {
         SessionAccess<M>::relink(session, entry);
       }
       if constexpr (back >= 0) {
-        static constexpr const auto& B =
-            nth_relation_in<static_cast<std::size_t>(back)>(static_cast<relations_t<T>*>(nullptr));
-        using BD = std::remove_cvref_t<decltype(B)>;
         if constexpr (BD::many) {  // the other side is a collection: it follows quietly
           if (previous != nullptr && previous != target) {
             RelationAccess::remove_quietly(previous->*BD::member, &owner);
@@ -583,9 +595,6 @@ struct RelationHandler {
         SessionAccess<M>::relink(session, entry);
       }
       if constexpr (back >= 0) {
-        static constexpr const auto& B =
-            nth_relation_in<static_cast<std::size_t>(back)>(static_cast<relations_t<T>*>(nullptr));
-        using BD = std::remove_cvref_t<decltype(B)>;
         auto& back_handle = item.*BD::member;
         if constexpr (BD::many) {  // many-to-many: the other collection follows quietly
           if (added) {
@@ -595,9 +604,10 @@ struct RelationHandler {
           }
         } else {  // one-to-many: the item's to-one (which holds the key) follows
           if (added) {
-            M* old_parent = RelationAccess::state(back_handle) == HandleState::loaded
-                                ? RelationAccess::target(back_handle)
-                                : RelationHandler<B>::held_by_key(session, item);
+            M* old_parent =
+                RelationAccess::state(back_handle) == HandleState::loaded
+                    ? RelationAccess::target(back_handle)
+                    : RelationHandler<back_relation<T, back>::value>::held_by_key(session, item);
             if (old_parent != nullptr && old_parent != &owner) {
               RelationAccess::remove_quietly(handle(*old_parent), &item);
             }
@@ -706,9 +716,7 @@ struct RelationFlush {
           T& item = *static_cast<T*>(removed);
           if constexpr (H::back >= 0) {
             // An orphan of a delete_orphan collection, unless it found another parent.
-            static constexpr const auto& B = nth_relation_in<static_cast<std::size_t>(H::back)>(
-                static_cast<relations_t<T>*>(nullptr));
-            if (RelationAccess::target(item.*std::remove_cvref_t<decltype(B)>::member) == nullptr) {
+            if (RelationAccess::target(item.*H::BD::member) == nullptr) {
               ObjectState state = SessionModel<T>::state(session, item);
               if (state == ObjectState::persistent || state == ObjectState::pending) {
                 SessionModel<T>::remove(session, item);
@@ -895,10 +903,7 @@ struct RelationFlush {
               changes.removed.push_back(object);
             }
             if constexpr (H::back >= 0) {
-              static constexpr const auto& B = nth_relation_in<static_cast<std::size_t>(H::back)>(
-                  static_cast<relations_t<T>*>(nullptr));
-              RelationAccess::remove_quietly(item->*std::remove_cvref_t<decltype(B)>::member,
-                                             &entry.object);
+              RelationAccess::remove_quietly(item->*H::BD::member, &entry.object);
             }
           }
           if (!related.empty()) SessionAccess<M>::relink(session, entry);
@@ -914,10 +919,7 @@ struct RelationFlush {
           if constexpr (columns_nullable<To>()) {
             for (T* item : related) {
               if constexpr (H::back >= 0) {
-                static constexpr const auto& B = nth_relation_in<static_cast<std::size_t>(H::back)>(
-                    static_cast<relations_t<T>*>(nullptr));
-                H::set_owning(session, *item, item->*std::remove_cvref_t<decltype(B)>::member,
-                              static_cast<M*>(nullptr));
+                H::set_owning(session, *item, item->*H::BD::member, static_cast<M*>(nullptr));
               } else {
                 null_columns<To>(*item);
                 SessionAccess<T>::relink(session, H::held_target(session, *item));
@@ -947,9 +949,7 @@ struct RelationFlush {
       using H = RelationHandler<R>;
       auto& h = H::handle(entry.object);
       if constexpr (H::back >= 0) {
-        static constexpr const auto& B = nth_relation_in<static_cast<std::size_t>(H::back)>(
-            static_cast<relations_t<typename H::T>*>(nullptr));
-        using BD = std::remove_cvref_t<decltype(B)>;
+        using BD = typename H::BD;
         auto forget = [&](typename H::T* other) {
           auto& back_handle = other->*BD::member;
           if constexpr (BD::many) {

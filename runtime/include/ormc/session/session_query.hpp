@@ -135,14 +135,21 @@ class SessionQuery {
 
   [[nodiscard]] const Dialect& dialect() { return session_->connection().dialect(); }
 
+  //! A joined option as the statement builder and the row reader use it.
+  template <typename Option>
+  static Join join_of() {
+    using D = typename Option::descriptor;
+    return {&Option::template add_join<M>, &Option::template read_joined<M>,
+            &Option::template run_as_selectin<M>, model_column_count<typename D::target_type>,
+            D::many};
+  }
+
   template <typename Option>
   void add_option() {
     using D = typename Option::descriptor;
     optioned_.push_back(detail::relation_index<D>);
     if constexpr (Option::strategy == LoadStrategy::joined) {
-      joins_.push_back({&Option::template add_join<M>, &Option::template read_joined<M>,
-                        &Option::template run_as_selectin<M>,
-                        model_column_count<typename D::target_type>, D::many});
+      joins_.push_back(join_of<Option>());
     } else {
       loaders_.push_back(&Option::template run<M>);
     }
@@ -197,10 +204,7 @@ class SessionQuery {
       for (std::size_t named : optioned_) {
         if (named == index) return;
       }
-      using Option = LoadOption<LoadStrategy::joined, D>;
-      out.push_back({&Option::template add_join<M>, &Option::template read_joined<M>,
-                     &Option::template run_as_selectin<M>,
-                     model_column_count<typename D::target_type>, D::many});
+      out.push_back(join_of<LoadOption<LoadStrategy::joined, D>>());
     }
   }
 
