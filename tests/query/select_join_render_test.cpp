@@ -62,6 +62,17 @@ TEST_CASE("inner and outer joins: outer-joined columns are optional") {
       rows_are<decltype(full), std::tuple<std::optional<std::string>, std::optional<std::string>>>);
   CHECK(sql(full, pg_like)
             .ends_with(R"(FROM "users" FULL JOIN "posts" ON "posts"."author_id" = "users"."id")"));
+  // An SQLite older than 3.39 has neither: refused with the version and the rewrite, never
+  // sent to fail in the parser (or, worse, rewritten silently).
+  CHECK_THROWS_WITH_AS((void)sql(right, no_returning),
+                       doctest::Contains("RIGHT and FULL OUTER JOIN need SQLite 3.39 or later; "
+                                         "this program runs SQLite 3.34.1: swap the sides"),
+                       ormc::InvalidRequestError);
+  CHECK_THROWS_AS((void)sql(full, no_returning), ormc::InvalidRequestError);
+  CHECK_NOTHROW((void)sql(left, no_returning));
+  // The SQLite this runtime is linked with answers from its own version.
+  CHECK(!ormc::sqlite_dialect().library_version().empty());
+  CHECK(ormc::postgresql_dialect().supports_right_and_full_join());
 
   // An expression over an outer-joined column is optional too; COUNT and IS NULL are not.
   auto exprs = ormc::select(post::views + 1, post::id.is_null(), ormc::count(post::id))

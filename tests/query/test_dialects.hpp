@@ -20,7 +20,8 @@ class PgLikeDialect final : public ormc::Dialect {
   [[nodiscard]] std::string_view ilike_operator() const override { return "ILIKE"; }
 };
 
-//! A dialect without RETURNING, to test the error.
+//! An SQLite older than 3.35 (so also than 3.39): without RETURNING, RIGHT or FULL JOIN, to
+//! test the errors.
 class NoReturningDialect final : public ormc::Dialect {
  public:
   [[nodiscard]] ormc::DialectKind kind() const override { return ormc::DialectKind::sqlite; }
@@ -30,6 +31,8 @@ class NoReturningDialect final : public ormc::Dialect {
     sql += std::to_string(n);
   }
   [[nodiscard]] bool supports_returning() const override { return false; }
+  [[nodiscard]] bool supports_right_and_full_join() const override { return false; }
+  [[nodiscard]] std::string_view library_version() const override { return "3.34.1"; }
   [[nodiscard]] std::string_view ilike_operator() const override { return "LIKE"; }
 };
 

@@ -20,6 +20,11 @@ class Dialect {
   //! Appends an identifier, always double-quoted, embedded quotes doubled.
   virtual void append_identifier(std::string& sql, std::string_view name) const;
   [[nodiscard]] virtual bool supports_returning() const { return true; }
+  //! RIGHT and FULL OUTER JOIN: SQLite has them from 3.39.
+  [[nodiscard]] virtual bool supports_right_and_full_join() const { return true; }
+  //! The database library this program runs, for messages that depend on its version
+  //! ("3.40.1" for SQLite; empty when the version is the server's, as for PostgreSQL).
+  [[nodiscard]] virtual std::string_view library_version() const { return {}; }
   //! Case-insensitive LIKE: "LIKE" on SQLite (ASCII case-insensitive), "ILIKE" on PostgreSQL.
   [[nodiscard]] virtual std::string_view ilike_operator() const = 0;
   //! SQL (no parameters) that moves the key generator of an autoincrement `column` past

@@ -106,8 +106,11 @@ PgStatement::PgStatement(std::string sql, PgConnection& connection, std::string 
 
 void PgStatement::choose_format() {
   const int columns = PQnfields(description_);
+  types_.resize(static_cast<std::size_t>(columns));
+  for (int i = 0; i < columns; ++i) types_[static_cast<std::size_t>(i)] = PQftype(description_, i);
   binary_ = columns > 0;
-  for (int i = 0; i < columns && binary_; ++i) binary_ = reads_binary(PQftype(description_, i));
+  for (int i = 0; i < columns && binary_; ++i)
+    binary_ = reads_binary(types_[static_cast<std::size_t>(i)]);
 }
 
 PgStatement::~PgStatement() {
@@ -127,10 +130,6 @@ std::string_view PgStatement::column_name(int column) const {
   return name == nullptr ? std::string_view() : std::string_view(name);
 }
 
-unsigned PgStatement::column_type(int column) const {
-  return PQftype(result_ != nullptr ? result_ : description_, column);
-}
-
 std::string& PgStatement::param(int index) {
   const auto i = static_cast<std::size_t>(index - 1);
   null_[i] = 0;
@@ -146,7 +145,7 @@ bool PgStatement::is_null(int column) const {
 std::string_view PgStatement::text(int column) const {
   const char* value = PQgetvalue(result_, row_, column);
   const std::string_view data(value, static_cast<std::size_t>(PQgetlength(result_, row_, column)));
-  const unsigned type = PQftype(result_, column);
+  const unsigned type = column_type(column);
   if (!binary_ || is_text_type(type)) return data;
   converted_.clear();
   binary_to_text(type, data, converted_);

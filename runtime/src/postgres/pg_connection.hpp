@@ -62,7 +62,12 @@ class PgStatement final : public detail::PreparedStatement {
   //! Whether the results are in binary format; raw() is then the binary value.
   [[nodiscard]] bool binary() const { return binary_; }
   [[nodiscard]] const char* raw(int column) const;
-  [[nodiscard]] unsigned column_type(int column) const;  //!< the column's type OID
+  //! The column's type OID, 0 for a column the result does not have (read once per
+  //! statement from its description: a row's reads ask for it per value).
+  [[nodiscard]] unsigned column_type(int column) const {
+    const auto i = static_cast<std::size_t>(column);
+    return i < types_.size() ? types_[i] : 0U;
+  }
   [[nodiscard]] bool valid_column(int column) const {
     return column >= 0 && column < column_count();
   }
@@ -71,7 +76,7 @@ class PgStatement final : public detail::PreparedStatement {
   bool execute_once();           //!< PQexecPrepared; false with error_ set
   bool take(pg_result* result);  //!< an execution's result; false with error_ set
   void point_at_values();        //!< fills pointers_ from values_ and null_
-  void choose_format();          //!< binary_ from description_'s column types
+  void choose_format();          //!< types_ and binary_ from description_'s column types
   //! Prepares the statement again under its name after the server reported it invalid
   //! (`stale`), when running it again is safe; true when it may run again.
   bool replan();
@@ -90,6 +95,7 @@ class PgStatement final : public detail::PreparedStatement {
   std::vector<std::string> values_;
   std::vector<char> null_;  //!< 1: the parameter is NULL (every parameter starts NULL)
   std::vector<const char*> pointers_;
+  std::vector<unsigned> types_;    //!< each result column's type OID
   mutable std::string converted_;  //!< text() of a binary value
 };
 

@@ -3,16 +3,11 @@
 // and the other refuses.
 #include <string>
 
-#include <sqlite3.h>
-
 #include "ormc/error.hpp"
 #include "ormc/query/select.hpp"
 
 namespace ormc::detail {
 namespace {
-
-//! The SQLite release that first has RIGHT and FULL OUTER JOIN.
-constexpr int sqlite_outer_joins = 3039000;
 
 const char* join_keyword(JoinKind kind) {
   switch (kind) {
@@ -44,12 +39,13 @@ void refuse_on_sqlite(const SqlWriter& w, const char* what, const char* instead)
 void write_from_item(SqlWriter& w, const FromItem& item) {
   w.text(join_keyword(item.kind));
   if (item.kind == JoinKind::right || item.kind == JoinKind::full) {
-    if (w.dialect().kind() == DialectKind::sqlite &&
-        sqlite3_libversion_number() < sqlite_outer_joins) {
-      throw InvalidRequestError(std::string("ormc: RIGHT and FULL OUTER JOIN need SQLite 3.39 or "
-                                            "later; this program runs SQLite ") +
-                                sqlite3_libversion() +
-                                ": swap the sides of a RIGHT JOIN into a LEFT JOIN");
+    if (!w.dialect().supports_right_and_full_join()) {
+      throw InvalidRequestError(
+          std::string("ormc: RIGHT and FULL OUTER JOIN need SQLite 3.39 or later; this program "
+                      "runs SQLite ") +
+          std::string(w.dialect().library_version()) +
+          ": swap the sides of a RIGHT JOIN into a LEFT JOIN (a FULL JOIN has no such rewrite: "
+          "write it as a LEFT JOIN UNION ALL the other side's unmatched rows)");
     }
   }
   if (item.derived) {

@@ -1,6 +1,8 @@
 // The SQLite dialect: ?NNN placeholders, LIKE (ASCII case-insensitive already), RETURNING
-// (SQLite 3.35+).
+// (SQLite 3.35+), RIGHT and FULL OUTER JOIN from the linked library's version (3.39+).
 #include <string>
+
+#include <sqlite3.h>
 
 #include "ormc/dialect.hpp"
 
@@ -18,6 +20,10 @@ class SqliteDialect final : public Dialect {
     sql += std::to_string(n);
   }
   [[nodiscard]] std::string_view ilike_operator() const override { return "LIKE"; }
+  [[nodiscard]] bool supports_right_and_full_join() const override {
+    return sqlite3_libversion_number() >= 3039000;
+  }
+  [[nodiscard]] std::string_view library_version() const override { return sqlite3_libversion(); }
 };
 
 }  // namespace
