@@ -287,12 +287,20 @@ M* SessionModel<M>::take_row(Session& session, const Row& row, int first_column)
   IdentityMap<M>& map = SessionAccess<M>::map(session);
   M* object = nullptr;
   row.visit([&](const auto& reader) {
-    for (std::size_t key_column : model_traits<M>::primary_key) {
-      if (reader.is_null(first_column + static_cast<int>(key_column))) return;
-    }
     // The key first: a joined parent repeats on each of its children's rows, and a held
-    // object is not read again (its unflushed changes stay), as load() does.
-    if (Entry<M>* held = map.find(session_model::read_key<M>(reader, first_column))) {
+    // object is not read again (its unflushed changes stay), as load() does. A NULL key
+    // (an outer join's row without a match) is no object.
+    key_t<M> key{};
+    if constexpr (key_column_count<M> == 1) {
+      const auto column = static_cast<int>(model_traits<M>::primary_key[0]);
+      if (!read_value(reader, first_column + column, key)) return;
+    } else {
+      for (std::size_t key_column : model_traits<M>::primary_key) {
+        if (reader.is_null(first_column + static_cast<int>(key_column))) return;
+      }
+      key = session_model::read_key<M>(reader, first_column);
+    }
+    if (Entry<M>* held = map.find(key)) {
       object = &held->object;
       return;
     }
