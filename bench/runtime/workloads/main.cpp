@@ -352,23 +352,29 @@ void run_workloads(const std::string& backend, ormc::Engine& engine, Raw& raw,
   }
 
   // W4 after W5 (it empties posts and comments, which W7 reads): users 1..1,000 with ten
-  // posts each (filled untimed), each user's posts loaded lazily (1 + 1,000 statements) or
-  // by selectin (1 + 2), against the same statements by hand.
+  // posts each (filled untimed), each user's posts loaded lazily (1 + 1,000 statements), by
+  // selectin (1 + 1 or 2) or joined (1), against the same statements by hand.
   if (wanted("W4")) {
     const std::int64_t k = w4_users(rows);
     raw.fill_posts_of_users(k);
     Workload w{"W4 load " + std::to_string(k) + " users and their " +
                    std::to_string(k * w4_posts_per_user) + " posts (ten each)",
                {},
-               {{0, 2}, {1, 3}}};
+               {{0, 3}, {1, 4}, {2, 5}}};
     w.paths.push_back({"Session query<User>(), lazy `for (Post& p : user.posts)`",
                        [&engine, k] { return orm::session_posts_lazy(engine, k); }});
     w.paths.push_back({"Session query<User>().load(selectin(user::posts))",
                        [&engine, k] { return orm::session_posts_selectin(engine, k); }});
+    w.paths.push_back({"Session query<User>().load(joined(user::posts))",
+                       [&engine, k] { return orm::session_posts_joined(engine, k); }});
     w.paths.push_back({"SELECT users, then a SELECT of posts per user",
                        [&raw, k] { return raw.users_with_posts_lazy(k); }});
-    w.paths.push_back({"SELECT users, then posts WHERE author_id IN (500 ids), grouped by hand",
-                       [&raw, k] { return raw.users_with_posts_selectin(k); }});
+    w.paths.push_back(
+        {postgres ? "SELECT users, then posts WHERE author_id = ANY($1), grouped by hand"
+                  : "SELECT users, then posts WHERE author_id IN (500 ids), grouped by hand",
+         [&raw, k] { return raw.users_with_posts_selectin(k); }});
+    w.paths.push_back({"SELECT users LEFT JOIN posts, users de-duplicated by hand",
+                       [&raw, k] { return raw.users_with_posts_joined(k); }});
     report(w);
   }
 }

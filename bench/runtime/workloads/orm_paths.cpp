@@ -136,6 +136,18 @@ Outcome session_posts_selectin(ormc::Engine& engine, std::int64_t n) {
   });
 }
 
+Outcome session_posts_joined(ormc::Engine& engine, std::int64_t n) {
+  return timed(engine, [&](Outcome& outcome) {
+    ormc::Session session(engine);
+    auto users = session.query<User>()
+                     .where(wl::user::id <= n)
+                     .order_by(wl::user::id)
+                     .load(ormc::joined(wl::user::posts))
+                     .all();
+    sum_users_and_posts(users, outcome);
+  });
+}
+
 Outcome session_update(ormc::Engine& engine, std::int64_t n) {
   return timed(engine, [&](Outcome& outcome) {
     ormc::Session session(engine);

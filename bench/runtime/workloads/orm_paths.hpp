@@ -30,6 +30,9 @@ Outcome session_posts_lazy(ormc::Engine& engine, std::int64_t n);
 //! W4: the same query with .load(ormc::selectin(wl::user::posts)): the posts of 500 users
 //! per SELECT.
 Outcome session_posts_selectin(ormc::Engine& engine, std::int64_t n);
+//! W4: the same query with .load(ormc::joined(wl::user::posts)): users LEFT OUTER JOIN posts
+//! in one SELECT, each user once in the result.
+Outcome session_posts_joined(ormc::Engine& engine, std::int64_t n);
 //! W5: a Session loads the users with id <= n, adds 1 to each one's age, commits. The
 //! checksum leaves the age out (it changes from run to run).
 Outcome session_update(ormc::Engine& engine, std::int64_t n);

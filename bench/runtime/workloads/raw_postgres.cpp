@@ -83,6 +83,17 @@ RawPostgres::RawPostgres(const std::string& url, bool prepare) : conn_(PQconnect
        "ITION BY is_active ORDER BY id) FROM users WHERE age > $1 ORDER BY id"},
       {"posts_of", std::string("SELECT ") + post_columns +
                        " FROM posts WHERE posts.author_id = $1 ORDER BY posts.id"},
+      {"posts_any", std::string("SELECT posts.author_id, ") + post_columns +
+                        " FROM posts WHERE posts.author_id = ANY(CAST($1 AS bigint[])) ORDER BY "
+                        "posts.id"},
+      // ormc's joined statement: the user's columns, then the post's (NULL for a user
+      // without).
+      {"users_join_posts",
+       std::string("SELECT users.id, users.username, users.email, users.age, users.is_active, "
+                   "users.created_at, ") +
+           post_columns +
+           " FROM users LEFT JOIN posts ON users.id = posts.author_id WHERE users.id <= $1 "
+           "ORDER BY users.id"},
   };
   for (const auto& [name, sql] : statements) {
     check(PQprepare(conn_, name, sql.c_str(), 0, nullptr), name);
@@ -160,21 +171,6 @@ PostRow RawPostgres::read_post(const PGresult* result, int row, int first) {
                       static_cast<std::size_t>(PQgetlength(result, row, first + 3)));
   post.published = PQgetvalue(result, row, first + 4)[0] != 0;
   return post;
-}
-
-std::string RawPostgres::posts_in(std::size_t count) {
-  std::string name = "posts_in_" + std::to_string(count);
-  if (posts_in_.insert(count).second) {
-    std::string sql = std::string("SELECT posts.author_id, ") + post_columns +
-                      " FROM posts WHERE posts.author_id IN (";
-    for (std::size_t i = 1; i <= count; ++i) {
-      if (i > 1) sql += ", ";
-      sql += "$" + std::to_string(i);
-    }
-    sql += ") ORDER BY posts.id";
-    check(PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr), name.c_str());
-  }
-  return name;
 }
 
 Outcome RawPostgres::table_outcome() {
@@ -467,6 +463,8 @@ Outcome RawPostgres::users_with_posts_lazy(std::int64_t n) {
   return outcome;
 }
 
+// ormc's statement on PostgreSQL: every key in one array parameter (`= ANY($1)`), so one
+// statement for any number of users.
 Outcome RawPostgres::users_with_posts_selectin(std::int64_t n) {
   Outcome outcome;
   const auto start = Clock::now();
@@ -479,25 +477,59 @@ Outcome RawPostgres::users_with_posts_selectin(std::int64_t n) {
   index_of.reserve(users.size());
   for (std::size_t i = 0; i < users.size(); ++i) index_of.emplace(users[i].id, i);
   std::vector<std::vector<PostRow>> posts(users.size());
-  std::vector<Number> ids;
-  std::vector<const char*> values;
-  for (std::size_t first = 0; first < users.size(); first += w4_parents_per_statement) {
-    const std::size_t count = std::min(w4_parents_per_statement, users.size() - first);
-    const std::string name = posts_in(count);
-    ids.clear();
-    values.clear();
-    ids.reserve(count);
-    for (std::size_t i = 0; i < count; ++i) ids.emplace_back(users[first + i].id);
-    for (const Number& id : ids) values.push_back(id.text);
-    PGresult* result = run_prepared(name.c_str(), static_cast<int>(count), values.data(), 1);
-    const int rows = PQntuples(result);
-    for (int row = 0; row < rows; ++row) {
-      const auto author = static_cast<std::int64_t>(be64(PQgetvalue(result, row, 0)));
-      posts[index_of.at(author)].push_back(read_post(result, row, 1));
-    }
-    PQclear(result);
-    ++outcome.statements;
+  std::string ids = "{";
+  for (std::size_t i = 0; i < users.size(); ++i) {
+    if (i > 0) ids += ',';
+    ids += Number(users[i].id).text;
   }
+  ids += '}';
+  const char* values[1] = {ids.c_str()};
+  PGresult* result = run_prepared("posts_any", 1, values, 1);
+  const int rows = PQntuples(result);
+  for (int row = 0; row < rows; ++row) {
+    const auto author = static_cast<std::int64_t>(be64(PQgetvalue(result, row, 0)));
+    posts[index_of.at(author)].push_back(read_post(result, row, 1));
+  }
+  PQclear(result);
+  ++outcome.statements;
+  exec("COMMIT");
+  sum_users_and_posts(users, posts, outcome);
+  users = {};  // freed inside the timing, as the ORM paths free theirs
+  posts = {};
+  outcome.seconds = seconds_since(start);
+  return outcome;
+}
+
+// Binary results, as load_users and read_post read them.
+Outcome RawPostgres::users_with_posts_joined(std::int64_t n) {
+  Outcome outcome;
+  const auto start = Clock::now();
+  exec("BEGIN");
+  const Number limit(n);
+  const char* limit_values[1] = {limit.text};
+  PGresult* result = run_prepared("users_join_posts", 1, limit_values, 1);
+  const int rows = PQntuples(result);
+  std::vector<User> users;
+  std::vector<std::vector<PostRow>> posts;
+  for (int row = 0; row < rows; ++row) {
+    const auto id = static_cast<std::int64_t>(be64(PQgetvalue(result, row, 0)));
+    if (users.empty() || users.back().id != id) {
+      User& user = users.emplace_back();
+      user.id = id;
+      user.username.assign(PQgetvalue(result, row, 1),
+                           static_cast<std::size_t>(PQgetlength(result, row, 1)));
+      user.email.assign(PQgetvalue(result, row, 2),
+                        static_cast<std::size_t>(PQgetlength(result, row, 2)));
+      user.age = static_cast<std::int32_t>(be32(PQgetvalue(result, row, 3)));
+      user.is_active = PQgetvalue(result, row, 4)[0] != 0;
+      user.created_at = ormc::Timestamp(std::chrono::microseconds(
+          static_cast<std::int64_t>(be64(PQgetvalue(result, row, 5))) + postgres_epoch_micros));
+      posts.emplace_back();
+    }
+    if (PQgetisnull(result, row, 6) == 0) posts.back().push_back(read_post(result, row, 6));
+  }
+  PQclear(result);
+  ++outcome.statements;
   exec("COMMIT");
   sum_users_and_posts(users, posts, outcome);
   users = {};  // freed inside the timing, as the ORM paths free theirs

@@ -6,7 +6,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -45,9 +44,12 @@ class RawPostgres {
   Outcome update(std::int64_t n, bool pipelined);            //!< W5
   //! W4: the users with id <= n, then a SELECT of each one's posts.
   Outcome users_with_posts_lazy(std::int64_t n);
-  //! W4: the users with id <= n, then their posts by `author_id IN (...)`, 500 users per
-  //! statement, grouped by hand.
+  //! W4: the users with id <= n, then their posts by `author_id = ANY($1)` (every id in
+  //! one array parameter, as ormc binds them on PostgreSQL), grouped by hand.
   Outcome users_with_posts_selectin(std::int64_t n);
+  //! W4: users LEFT OUTER JOIN posts in one SELECT ordered by user id, each user taken once
+  //! (its rows are adjacent) with the posts of its rows.
+  Outcome users_with_posts_joined(std::int64_t n);
   Outcome group_by_age();   //!< W6
   Outcome join_comments();  //!< W7
   Outcome window_users();   //!< W8
@@ -60,12 +62,9 @@ class RawPostgres {
   //! The posts of a binary result, columns from `first` on: id, author_id, title, content,
   //! published.
   static PostRow read_post(const PGresult* result, int row, int first);
-  //! The name of the statement of `author_id IN ($1, ..., $count)`, prepared on first use.
-  std::string posts_in(std::size_t count);
   void read_pipeline(std::size_t statements, const char* what);
 
   PGconn* conn_;
-  std::set<std::size_t> posts_in_;  //!< the counts whose IN statement is prepared
 };
 
 }  // namespace wl_bench

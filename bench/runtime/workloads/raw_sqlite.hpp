@@ -46,6 +46,9 @@ class RawSqlite {
   //! W4: the users with id <= n, then their posts by `author_id IN (...)`, 500 users per
   //! statement, grouped by hand.
   Outcome users_with_posts_selectin(std::int64_t n);
+  //! W4: users LEFT OUTER JOIN posts in one SELECT ordered by user id, each user taken once
+  //! (its rows are adjacent) with the posts of its rows.
+  Outcome users_with_posts_joined(std::int64_t n);
   Outcome group_by_age();   //!< W6
   Outcome join_comments();  //!< W7
   Outcome window_users();   //!< W8
@@ -71,6 +74,7 @@ class RawSqlite {
   sqlite3_stmt* join_ = nullptr;
   sqlite3_stmt* window_ = nullptr;
   sqlite3_stmt* posts_of_ = nullptr;
+  sqlite3_stmt* users_join_posts_ = nullptr;
   std::map<std::size_t, sqlite3_stmt*> posts_in_;
 };
 

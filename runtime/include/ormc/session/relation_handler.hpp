@@ -290,8 +290,11 @@ struct RelationHandler {
                         std::vector<void*>& related) {
     using From = typename first_hop_t<D>::from_columns;
     using Key = decltype(key_values<From>(std::declval<const M&>()));
-    // The parents to load, grouped by the key their related rows name.
-    std::map<Key, std::vector<M*>> by_key;
+    // The parents to load with the key their related rows name, sorted by key (stable: a
+    // key's parents stay in result order): one contiguous vector, where a std::map took a
+    // node and a vector per key.
+    std::vector<std::pair<Key, M*>> by_key;
+    by_key.reserve(parents.size());
     std::vector<M*> empty_keys;
     for (M* parent : parents) {
       auto& h = handle(*parent);
@@ -303,35 +306,36 @@ struct RelationHandler {
         empty_keys.push_back(parent);
         continue;
       }
-      by_key[key_values<From>(*parent)].push_back(parent);
+      by_key.emplace_back(key_values<From>(*parent), parent);
     }
     for (M* parent : empty_keys) finish(handle(*parent), related);
     if (by_key.empty()) return;
+    std::stable_sort(by_key.begin(), by_key.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    ParentsByKey<Key> groups{by_key};
 
     if constexpr (!many && owns && targets_primary_key<D>()) {
       // Many-to-one: targets the session holds cost nothing; the rest come by key.
       IdentityMap<T>& map = SessionAccess<T>::map(session);
       std::vector<const Key*> missing;
-      for (auto& [key, owners] : by_key) {
+      groups.each([&](const Key& key, std::span<std::pair<Key, M*>> owners) {
         if (Entry<T>* held = map.find(target_key(key))) {
-          if (held->state == ObjectState::deleted) continue;
-          for (M* parent : owners) RelationAccess::target(handle(*parent)) = &held->object;
+          if (held->state == ObjectState::deleted) return;
+          for (auto& owner : owners) RelationAccess::target(handle(*owner.second)) = &held->object;
         } else {
           missing.push_back(&key);
         }
-      }
+      });
       run_select_in(session, missing, [&](const Key& key, T* target) {
-        for (M* parent : by_key[key]) RelationAccess::target(handle(*parent)) = target;
+        for (auto& owner : groups.find(key)) RelationAccess::target(handle(*owner.second)) = target;
       });
     } else {
       std::vector<const Key*> keys;
-      keys.reserve(by_key.size());
-      for (auto& entry : by_key) keys.push_back(&entry.first);
+      groups.each(
+          [&](const Key& key, std::span<std::pair<Key, M*>> /*owners*/) { keys.push_back(&key); });
       run_select_in(session, keys, [&](const Key& key, T* item) {
-        auto found = by_key.find(key);
-        if (found == by_key.end()) return;
-        for (M* parent : found->second) {
-          auto& h = handle(*parent);
+        for (auto& owner : groups.find(key)) {
+          auto& h = handle(*owner.second);
           if constexpr (many) {
             RelationAccess::items(h).push_back(item);
           } else {
@@ -340,10 +344,42 @@ struct RelationHandler {
         }
       });
     }
-    for (auto& [key, owners] : by_key) {
-      for (M* parent : owners) finish(handle(*parent), related);
-    }
+    for (auto& owner : by_key) finish(handle(*owner.second), related);
   }
+
+  //! selectin's parents sorted by key: the parents of a key by binary search, or at once
+  //! when a row names the key of the row before (a parent's related rows tend to be
+  //! adjacent: inserted together, read in key order).
+  template <typename Key>
+  struct ParentsByKey {
+    using Pair = std::pair<Key, M*>;
+    std::vector<Pair>& sorted;
+    std::span<Pair> last{};
+
+    //! Calls f(key, parents) once per distinct key, in key order.
+    template <typename F>
+    void each(F&& f) {
+      for (auto at = sorted.begin(); at != sorted.end();) {
+        auto end = at + 1;
+        while (end != sorted.end() && !(at->first < end->first)) ++end;
+        f(at->first, std::span<Pair>(at, end));
+        at = end;
+      }
+    }
+    //! The parents whose key is `key` (empty when none is).
+    std::span<Pair> find(const Key& key) {
+      if (!last.empty() && !(last.front().first < key) && !(key < last.front().first)) {
+        return last;
+      }
+      auto [begin, end] = std::equal_range(sorted.begin(), sorted.end(), key, KeyLess{});
+      last = std::span<Pair>(begin, end);
+      return last;
+    }
+    struct KeyLess {
+      bool operator()(const Pair& a, const Key& b) const { return a.first < b; }
+      bool operator()(const Key& a, const Pair& b) const { return a < b.first; }
+    };
+  };
 
   //! T's key for a many-to-one's foreign key values.
   template <typename Key>

@@ -43,15 +43,16 @@ void bind_key(Statement& statement, const key_t<M>& key) {
   }
 }
 
-//! Reads the primary key of a row holding M's columns in model order.
+//! Reads the primary key of a row holding M's columns in model order from `first_column`.
 template <Model M, typename Reader>
-key_t<M> read_key(const Reader& reader) {
+key_t<M> read_key(const Reader& reader, int first_column = 0) {
   key_t<M> key{};
   if constexpr (key_column_count<M> == 1) {
-    read_column(reader, static_cast<int>(model_traits<M>::primary_key[0]), key);
+    read_column(reader, first_column + static_cast<int>(model_traits<M>::primary_key[0]), key);
   } else {
     [&]<std::size_t... K>(std::index_sequence<K...>) {
-      (read_column(reader, static_cast<int>(model_traits<M>::primary_key[K]), std::get<K>(key)),
+      (read_column(reader, first_column + static_cast<int>(model_traits<M>::primary_key[K]),
+                   std::get<K>(key)),
        ...);
     }
     (std::make_index_sequence<key_column_count<M>>{});
@@ -286,16 +287,30 @@ M* SessionModel<M>::take_row(Session& session, const Row& row, int first_column)
   IdentityMap<M>& map = SessionAccess<M>::map(session);
   M* object = nullptr;
   row.visit([&](const auto& reader) {
-    for (std::size_t key_column : model_traits<M>::primary_key) {
-      if (reader.is_null(first_column + static_cast<int>(key_column))) return;
+    // The key first: a joined parent repeats on each of its children's rows, and a held
+    // object is not read again (its unflushed changes stay), as load() does. A NULL key
+    // (an outer join's row without a match) is no object.
+    key_t<M> key{};
+    if constexpr (key_column_count<M> == 1) {
+      const auto column = static_cast<int>(model_traits<M>::primary_key[0]);
+      if (!read_value(reader, first_column + column, key)) return;
+    } else {
+      for (std::size_t key_column : model_traits<M>::primary_key) {
+        if (reader.is_null(first_column + static_cast<int>(key_column))) return;
+      }
+      key = session_model::read_key<M>(reader, first_column);
     }
-    M probe{};
-    read_model(reader, probe, first_column);
-    if (Entry<M>* held = map.find(key_of(probe))) {
+    if (Entry<M>* held = map.find(key)) {
       object = &held->object;
       return;
     }
-    Entry<M>* entry = map.create(std::move(probe), session.take_order());
+    Entry<M>* entry = map.create(M{}, session.take_order());
+    try {
+      read_model(reader, entry->object, first_column);
+    } catch (...) {
+      map.destroy(*entry);
+      throw;
+    }
     map.loaded(*entry);
     SessionAccess<M>::bind(session, *entry, false);
     object = &entry->object;
