@@ -1,6 +1,7 @@
 // Lookups and orderings over the resolved schema.
 #include "model/schema.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace ormc::model {
@@ -98,32 +99,106 @@ const Enum* Schema::find_enum(std::string_view name) const {
   return nullptr;
 }
 
-std::vector<ModelId> Schema::dependency_order() const {
-  // Depth-first post-order over foreign keys; a model on the current path (a cycle or a
-  // self-reference) is skipped, so the order stays total and deterministic. An explicit
-  // stack, not recursion: a chain of 100,000 foreign keys must not overflow the call stack.
-  enum class Mark { none, active, done };
-  std::vector<Mark> marks(models.size(), Mark::none);
-  std::vector<ModelId> order;
-  order.reserve(models.size());
-  std::vector<std::pair<ModelId, std::size_t>> path;  // a model and its next foreign key
-  for (ModelId start = 0; start < models.size(); ++start) {
-    if (marks[start] != Mark::none) continue;
-    marks[start] = Mark::active;
+namespace {
+
+// Whether a foreign key can be left NULL at insert and set by a second UPDATE (the
+// runtime's post_update): every column nullable.
+bool nullable_key(const Model& model, const ForeignKey& key) {
+  for (ColumnId id : key.columns) {
+    if (!model.columns.at(id).nullable) return false;
+  }
+  return true;
+}
+
+// The models of one cycle (a strongly connected component, ids ascending), ordered by
+// their NOT NULL foreign keys inside it: the nullable ones are those a flush breaks with a
+// second UPDATE, so a model whose key to another member may be NULL can come first.
+void order_cycle(const std::vector<Model>& models, std::vector<ModelId> members,
+                 std::vector<ModelId>& order) {
+  std::sort(members.begin(), members.end());
+  auto member = [&](ModelId id) { return std::binary_search(members.begin(), members.end(), id); };
+  std::vector<ModelId> done;
+  std::vector<ModelId> active;
+  std::vector<std::pair<ModelId, std::size_t>> path;
+  auto seen = [&](ModelId id) {
+    return std::find(done.begin(), done.end(), id) != done.end() ||
+           std::find(active.begin(), active.end(), id) != active.end();
+  };
+  for (ModelId start : members) {
+    if (seen(start)) continue;
+    active.push_back(start);
     path.emplace_back(start, 0);
     while (!path.empty()) {
       auto& [id, next] = path.back();
-      if (next < models[id].foreign_keys.size()) {
-        ModelId target = models[id].foreign_keys[next++].target;
-        if (marks[target] == Mark::none) {
-          marks[target] = Mark::active;
-          path.emplace_back(target, 0);
+      const Model& model = models[id];
+      if (next < model.foreign_keys.size()) {
+        const ForeignKey& key = model.foreign_keys[next++];
+        if (member(key.target) && !nullable_key(model, key) && !seen(key.target)) {
+          active.push_back(key.target);
+          path.emplace_back(key.target, 0);
         }
         continue;
       }
-      marks[id] = Mark::done;
+      done.push_back(id);
       order.push_back(id);
       path.pop_back();
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<ModelId> Schema::dependency_order() const {
+  // Tarjan's strongly connected components over foreign keys, iteratively (a chain of
+  // 100,000 foreign keys must not overflow the call stack). Components come out
+  // referenced-first; without cycles that is the depth-first post-order in declaration
+  // order. The models of a cycle are ordered by order_cycle (self-references need nothing).
+  constexpr std::size_t unvisited = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> index(models.size(), unvisited);
+  std::vector<std::size_t> low(models.size(), 0);
+  std::vector<bool> on_stack(models.size(), false);
+  std::vector<ModelId> stack;
+  std::vector<ModelId> order;
+  order.reserve(models.size());
+  std::size_t counter = 0;
+  std::vector<std::pair<ModelId, std::size_t>> path;  // a model and its next foreign key
+  auto enter = [&](ModelId id) {
+    index[id] = low[id] = counter++;
+    stack.push_back(id);
+    on_stack[id] = true;
+    path.emplace_back(id, 0);
+  };
+  for (ModelId start = 0; start < models.size(); ++start) {
+    if (index[start] != unvisited) continue;
+    enter(start);
+    while (!path.empty()) {
+      const ModelId id = path.back().first;
+      std::size_t& next = path.back().second;
+      if (next < models[id].foreign_keys.size()) {
+        const ModelId target = models[id].foreign_keys[next++].target;
+        if (index[target] == unvisited) {
+          enter(target);
+        } else if (on_stack[target]) {
+          low[id] = std::min(low[id], index[target]);
+        }
+        continue;
+      }
+      path.pop_back();
+      if (!path.empty()) low[path.back().first] = std::min(low[path.back().first], low[id]);
+      if (low[id] != index[id]) continue;
+      std::vector<ModelId> component;
+      ModelId member = 0;
+      do {
+        member = stack.back();
+        stack.pop_back();
+        on_stack[member] = false;
+        component.push_back(member);
+      } while (member != id);
+      if (component.size() == 1) {
+        order.push_back(id);
+      } else {
+        order_cycle(models, std::move(component), order);
+      }
     }
   }
   return order;

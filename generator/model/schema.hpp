@@ -242,7 +242,8 @@ struct Schema {
   [[nodiscard]] const Model* find_model(std::string_view name) const;
   [[nodiscard]] const Enum* find_enum(std::string_view name) const;
   //! Models ordered so that each comes after every model its foreign keys reference
-  //! (self-references and cycles are broken in declaration order).
+  //! (self-references are ignored; the models of a cycle are ordered by their NOT NULL
+  //! keys, so that a nullable key breaks it, in declaration order otherwise).
   [[nodiscard]] std::vector<ModelId> dependency_order() const;
 };
 

@@ -327,7 +327,8 @@ TEST_CASE("self-reference: a manager is inserted before her reports, whatever th
   }
 }
 
-TEST_CASE("a cycle of new rows through one relation is refused with the fix") {
+TEST_CASE("a cycle of new rows through a nullable key is broken by a second UPDATE") {
+  // More cases in writes_test.cpp (post_update).
   FOR_EACH_BACKEND(backend) {
     Db db(backend);
     ormc::Session session(db.engine());
@@ -335,8 +336,9 @@ TEST_CASE("a cycle of new rows through one relation is refused with the fix") {
     Employee& b = session.add(Employee{.name = "b"});
     a.manager = b;
     b.manager = a;
-    CHECK_THROWS_WITH_AS(session.flush(), doctest::Contains("name each other in a cycle"),
-                         ormc::InvalidRequestError);
+    session.flush();
+    CHECK(scalar(session, "SELECT manager_id FROM employees WHERE id = $", a.id) == b.id);
+    CHECK(scalar(session, "SELECT manager_id FROM employees WHERE id = $", b.id) == a.id);
   }
 }
 

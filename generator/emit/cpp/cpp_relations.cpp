@@ -75,9 +75,20 @@ std::string column_list(const model::Model& model, const std::vector<model::Colu
   return wrap_list("            ", "::ormc::column_list<", names, ">" + std::string(tail));
 }
 
-// The schema's cascade(...) and load(...) when they differ from the defaults, as the
-// initializers after the names: `, {.expunge = true, ...}, ::ormc::LoadStrategy::joined`.
-std::string relation_options(const model::Relation& relation) {
+// The on_delete(...) of the foreign key behind the relation: the association table's key to
+// this model for a many-to-many, else the relation's own key (whichever side holds it).
+model::ReferentialAction relation_on_delete(const model::Relation& relation,
+                                            const model::Schema& schema) {
+  if (relation.through) {
+    return schema.models.at(*relation.through).foreign_keys.at(relation.through_local).on_delete;
+  }
+  return schema.models.at(relation.fk_owner).foreign_keys.at(relation.foreign_key).on_delete;
+}
+
+// The schema's cascade(...), load(...) and the key's on_delete(...) when they differ from
+// the defaults, as the initializers after the names:
+// `, {.expunge = true, ...}, ::ormc::LoadStrategy::joined, ::ormc::OnDelete::cascade`.
+std::string relation_options(const model::Relation& relation, const model::Schema& schema) {
   const model::Cascade defaults;
   const model::Cascade& cascade = relation.cascade;
   std::vector<std::string> set;
@@ -92,13 +103,16 @@ std::string relation_options(const model::Relation& relation) {
   flag(cascade.delete_orphan, defaults.delete_orphan, "delete_orphan");
   flag(cascade.refresh_expire, defaults.refresh_expire, "refresh_expire");
   const bool lazy = relation.load == model::LoadStrategy::lazy;
-  if (set.empty() && lazy) return {};
+  const model::ReferentialAction on_delete = relation_on_delete(relation, schema);
+  const bool no_action = on_delete == model::ReferentialAction::no_action;
+  if (set.empty() && lazy && no_action) return {};
   std::string out = ", {";
   for (std::size_t i = 0; i < set.size(); ++i) out += (i > 0 ? ", " : "") + set[i];
   out += "}";
-  if (!lazy) {
+  if (!lazy || !no_action) {
     out += ", ::ormc::LoadStrategy::" + std::string(model::load_strategy_name(relation.load));
   }
+  if (!no_action) out += ", ::ormc::OnDelete::" + std::string(model::action_name(on_delete));
   return out;
 }
 
@@ -126,7 +140,7 @@ void append_relation(std::string& out, const model::Relation& relation, const mo
   out += ">\n";
   // {"name", "back"}, with the back name left out when there is none and nothing follows.
   std::string initializers = cpp_string_literal(relation.name);
-  const std::string options = relation_options(relation);
+  const std::string options = relation_options(relation, schema);
   if (relation.back || !options.empty()) {
     initializers +=
         ", " + cpp_string_literal(relation.back ? target.relations.at(*relation.back).name

@@ -42,6 +42,11 @@ struct RelationCascade {
   bool refresh_expire = false;
 };
 
+//! The database's ON DELETE action of the foreign key behind a relation (the schema's
+//! on_delete(...)): with cascade or set_null, the Session leaves the related rows it has not
+//! loaded to the database when their parent is deleted (SQLAlchemy's passive_deletes).
+enum class OnDelete : unsigned char { no_action, restrict, cascade, set_null, set_default };
+
 //! One hop of a relation's join path: join model To ON From's columns `From` equal To's
 //! columns `To`, pairwise. Both are column_list packs of the same length.
 template <typename To, typename FromColumns, typename ToColumns>
@@ -80,6 +85,9 @@ struct Relation {
   std::string_view back_name{};  //!< the inverse relation's name on Target, or empty
   RelationCascade cascade{};
   LoadStrategy load = LoadStrategy::lazy;
+  //! The ON DELETE of the foreign key: the relation's own (many-to-one), its target's
+  //! (one-to-many, inverse one-to-one) or the association table's key to M (many-to-many).
+  OnDelete on_delete = OnDelete::no_action;
 };
 
 //! Every relation of a model, as model_traits<M>::relations: a pack of references to the

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
@@ -33,6 +34,9 @@ namespace ormc::detail {
 //! the rest of the model's Session code).
 template <Model M>
 struct RelationFlush;
+//! Rows that name each other through nullable keys (ormc/session/post_update.hpp).
+template <Model M>
+struct PostUpdate;
 
 //! The current time for default(now) and on_update(now) columns, to the microsecond.
 inline Timestamp now_timestamp() {
@@ -132,6 +136,7 @@ class IdentityMap final : public ModelMapBase {
     drop(flagged_);
     drop(touched_);
     drop(relinked_);
+    std::erase_if(post_updates_, [&](const auto& deferred) { return deferred.first == &entry; });
     for (auto& written : written_) drop(written);
     pool_.destroy(&entry);
   }
@@ -146,7 +151,15 @@ class IdentityMap final : public ModelMapBase {
     std::vector<EntryT*> waiting;
     std::vector<EntryT*> releasing;  //!< orphans that give up their keys before their DELETE
     if constexpr (has_relations<M>) {
+      post_updates_.clear();
       if (!relinked_.empty()) {
+        // A key naming a new row of another model, which is written after M (a cycle
+        // between models): NULL now, the second UPDATE writes it (post_update).
+        for (EntryT* entry : relinked_) {
+          if (entry->state == ObjectState::pending || entry->state == ObjectState::persistent) {
+            defer_keys(context.session, *entry, false);
+          }
+        }
         std::erase_if(inserts, [&](EntryT* entry) {
           if (!entry->relinked || RelationFlush<M>::before_write(context.session, *entry, true)) {
             return false;
@@ -169,6 +182,14 @@ class IdentityMap final : public ModelMapBase {
                               (entry->state == ObjectState::pending &&
                                std::find(waiting.begin(), waiting.end(), entry) == waiting.end());
           if (writes) RelationFlush<M>::before_write(context.session, *entry, false);
+        }
+      }
+      // Rows deleted together that name each other: their keys go first (post_update).
+      for (EntryT* entry : deleted_) {
+        if (entry->state == ObjectState::deleted && !entry->delete_flushed &&
+            PostUpdate<M>::release_for_delete(context.session, *entry) &&
+            std::find(releasing.begin(), releasing.end(), entry) == releasing.end()) {
+          releasing.push_back(entry);
         }
       }
     }
@@ -198,11 +219,25 @@ class IdentityMap final : public ModelMapBase {
           return true;
         });
         if (ready.empty()) {
+          // A cycle: the first row whose key into it may be NULL goes in without that key,
+          // which a second UPDATE writes (post_update).
+          for (std::size_t i = 0; i < waiting.size(); ++i) {
+            EntryT* entry = waiting[i];
+            if (defer_keys(context.session, *entry, true) &&
+                RelationFlush<M>::before_write(context.session, *entry, true)) {
+              ready.push_back(entry);
+              waiting.erase(waiting.begin() + static_cast<std::ptrdiff_t>(i));
+              break;
+            }
+          }
+        }
+        if (ready.empty()) {
           throw InvalidRequestError(
               "flush: " + std::to_string(waiting.size()) + " new " +
               std::string(model_traits<M>::model_name) +
-              " objects name each other in a cycle through their relations, so none can be "
-              "inserted first; insert one without the relation, flush(), then set it");
+              " objects name each other in a cycle through relations whose foreign keys are NOT "
+              "NULL, so none can be inserted first; insert one without the relation, flush(), "
+              "then set it (or make one of the keys nullable)");
         }
         std::vector<EntryT*> ready_inserts;
         std::vector<EntryT*> ready_updates;
@@ -229,6 +264,7 @@ class IdentityMap final : public ModelMapBase {
 
   void flush_relation_rows(FlushContext& context) override {
     if constexpr (has_relations<M>) {
+      if (!post_updates_.empty()) write_post_updates(context);
       for (EntryT* entry : relinked_) {
         if (entry->state == ObjectState::persistent ||
             (entry->state == ObjectState::deleted && !entry->delete_flushed)) {
@@ -394,6 +430,7 @@ class IdentityMap final : public ModelMapBase {
     touched_.clear();
     written_.clear();
     relinked_.clear();
+    post_updates_.clear();
     pool_.clear();
   }
 
@@ -524,6 +561,35 @@ class IdentityMap final : public ModelMapBase {
     [[nodiscard]] Iterator begin() const { return {entries.data()}; }
     [[nodiscard]] Iterator end() const { return {entries.data() + entries.size()}; }
   };
+
+  //! PostUpdate<M>::defer() for the entry, remembering what it deferred for
+  //! write_post_updates(). Returns whether it deferred a key.
+  bool defer_keys(Session& session, EntryT& entry, bool same_model) {
+    const std::uint64_t deferred = PostUpdate<M>::defer(session, entry, same_model);
+    if (deferred == 0) return false;
+    for (auto& [held, mask] : post_updates_) {
+      if (held == &entry) {
+        mask |= deferred;
+        return true;
+      }
+    }
+    post_updates_.emplace_back(&entry, deferred);
+    return true;
+  }
+
+  //! After every model's INSERTs: the second UPDATE of the rows inserted without the key
+  //! of a row that was still to be inserted, now that it is in (post_update).
+  void write_post_updates(FlushContext& context) {
+    std::vector<EntryT*> updates;
+    for (auto& [entry, deferred] : post_updates_) {
+      if (entry->state != ObjectState::persistent) continue;
+      PostUpdate<M>::reassign(*entry, deferred);
+      RelationFlush<M>::before_write(context.session, *entry, false);
+      if (any_column_changed(entry->object, entry->flushed)) updates.push_back(entry);
+    }
+    post_updates_.clear();
+    if (!updates.empty()) write(context, {}, updates);
+  }
 
   static bool waits(const EntryT& entry, const std::vector<EntryT*>& waiting) {
     if constexpr (has_relations<M>) {
@@ -720,6 +786,9 @@ class IdentityMap final : public ModelMapBase {
   std::vector<EntryT*> flagged_;   //!< flag_modified() since the last flush
   std::vector<EntryT*> touched_;   //!< written in the current transaction
   std::vector<EntryT*> relinked_;  //!< relations changed since the last flush
+  //! This flush's rows written without a key they name (a mask of relation indexes),
+  //! for the second UPDATE.
+  std::vector<std::pair<EntryT*, std::uint64_t>> post_updates_;
   //! Per open savepoint depth (1 first): entries with a state kept for it.
   std::vector<std::vector<EntryT*>> written_;
   std::vector<CachedText> cache_;  //!< every statement text built, by column set

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "ormc/error.hpp"
+#include "ormc/session/post_update.hpp"
 #include "ormc/session/relation_ops.hpp"
 
 namespace ormc::detail {
@@ -911,7 +912,10 @@ struct RelationFlush {
   //!  - without it: each related object's foreign key becomes NULL at flush when nullable,
   //!    and is left as it is when NOT NULL (the database's on_delete then decides: cascade,
   //!    or an IntegrityError that names the constraint; never a silent orphan);
-  //!  - a many-to-many: its association rows are deleted before the object.
+  //!  - a many-to-many: its association rows are deleted before the object;
+  //!  - with the foreign key's on_delete(cascade) or on_delete(set_null), an unloaded
+  //!    relation is not read (the database takes its rows), and loaded related objects
+  //!    are removed (cascade) or get NULL keys (set_null) as the database will do.
   static void cascade_remove(Session& session, Entry<M>& entry) {
     for_each_relation<M>([&](auto relation, std::size_t index) {
       constexpr const auto& R = decltype(relation)::value;
@@ -919,7 +923,14 @@ struct RelationFlush {
       using T = typename H::T;
       if constexpr (!H::owns) {
         auto& h = H::handle(entry.object);
-        if (RelationAccess::state(h) == HandleState::unloaded) H::load(entry.relations[index]);
+        if (RelationAccess::state(h) == HandleState::unloaded) {
+          // Passive deletes: the database's on_delete takes the rows the session has not
+          // loaded, so they are not read (SQLAlchemy's passive_deletes=True).
+          if constexpr (R.on_delete == OnDelete::cascade || R.on_delete == OnDelete::set_null) {
+            return;
+          }
+          H::load(entry.relations[index]);
+        }
         std::vector<T*> related;
         if constexpr (H::many) {
           related = RelationAccess::objects(h);
@@ -943,7 +954,7 @@ struct RelationFlush {
             }
           }
           if (!related.empty()) SessionAccess<M>::relink(session, entry);
-        } else if constexpr (R.cascade.delete_) {
+        } else if constexpr (R.cascade.delete_ || R.on_delete == OnDelete::cascade) {
           for (T* item : related) {
             const ObjectState state = SessionModel<T>::state(session, *item);
             if (state == ObjectState::persistent || state == ObjectState::pending) {
@@ -956,6 +967,7 @@ struct RelationFlush {
             for (T* item : related) {
               if constexpr (H::back >= 0) {
                 H::set_owning(session, *item, item->*H::BD::member, static_cast<M*>(nullptr));
+                null_columns<To>(*item);  // at once, as on_delete(set_null) will in the database
               } else {
                 null_columns<To>(*item);
                 SessionAccess<T>::relink(session, H::held_target(session, *item));
