@@ -457,6 +457,7 @@ struct RelationHandler {
       RelationAccess::target(h) = load_one(session, entry.object);
     }
     RelationAccess::state(h) = HandleState::loaded;
+    slot.partial = false;
   }
 
   template <typename H>
@@ -883,7 +884,9 @@ struct RelationFlush {
       using T = typename H::T;
       if constexpr (!H::owns) {
         auto& h = H::handle(entry.object);
-        if (RelationAccess::state(h) == HandleState::unloaded) H::load(entry.relations[index]);
+        if (RelationAccess::state(h) == HandleState::unloaded || RelationAccess::partial(h)) {
+          H::load(entry.relations[index]);  // a partial collection: all its rows
+        }
         std::vector<T*> related;
         if constexpr (H::many) {
           related = RelationAccess::objects(h);
