@@ -472,6 +472,25 @@ TEST_CASE("per-parent limit through a many-to-many, and what a partial collectio
     CHECK(integers(session.connection(), "SELECT count(*) FROM comments WHERE post_id = $",
                    tips_id) == std::vector<std::int64_t>{0});
 
+    // clear() of a partial collection takes out every child, not only the loaded one: with
+    // delete_orphan each is deleted.
+    session.rollback();
+    session.expunge_all();
+    auto cleared = session.query<Post>()
+                       .where(post::title == "Tips")
+                       .load(ormc::selectin(post::comments).order_by(comment::id).limit(1))
+                       .all();
+    Post& tips_again = cleared.at(0);
+    CHECK(ormc::is_partial(tips_again.comments));
+    tips_again.comments.clear();
+    CHECK(!ormc::is_partial(tips_again.comments));
+    CHECK(tips_again.comments.empty());
+    session.flush();
+    CHECK(integers(session.connection(), "SELECT count(*) FROM comments WHERE post_id = $",
+                   tips_again.id) == std::vector<std::int64_t>{0});
+    CHECK(integers(session.connection(), "SELECT count(*) FROM comments") ==
+          std::vector<std::int64_t>{1});
+
     // A rollback forgets it: the next read loads every row.
     session.rollback();
     auto again = session.query<User>()
