@@ -12,3 +12,6 @@
 #include "ormc/query/subquery.hpp"       // IWYU pragma: export
 #include "ormc/query/update.hpp"         // IWYU pragma: export
 #include "ormc/query/upsert.hpp"         // IWYU pragma: export
+
+// where(user::posts.any(...)), post::author.has(...)
+#include "ormc/query/relation_exists.hpp"  // IWYU pragma: export

@@ -88,6 +88,25 @@ struct Relation {
   //! The ON DELETE of the foreign key: the relation's own (many-to-one), its target's
   //! (one-to-many, inverse one-to-one) or the association table's key to M (many-to-many).
   OnDelete on_delete = OnDelete::no_action;
+
+  // Conditions through the relation, for where(): EXISTS over the related rows. Defined in
+  // ormc/query/relation_exists.hpp (which ormc/query.hpp and ormc/session.hpp include); the
+  // calls are dependent, found by argument-dependent lookup where they are used, so that
+  // this header stays light.
+  //! A collection: some related object matches (user::posts.any(post::title == "x")).
+  template <typename C>
+  [[nodiscard]] auto any(C&& condition) const {
+    return relation_any(*this, static_cast<C&&>(condition));
+  }
+  //! A collection: it has a related object at all.
+  [[nodiscard]] auto any() const { return relation_any(*this); }
+  //! A to-one relation: the related object exists and matches (post::author.has(...)).
+  template <typename C>
+  [[nodiscard]] auto has(C&& condition) const {
+    return relation_has(*this, static_cast<C&&>(condition));
+  }
+  //! A to-one relation: it names an object.
+  [[nodiscard]] auto has() const { return relation_has(*this); }
 };
 
 //! Every relation of a model, as model_traits<M>::relations: a pack of references to the

@@ -63,6 +63,9 @@ struct RelationSlot {
   //! How a read of an unloaded handle behaves: as ormc::LoadStrategy (lazy: loads; raise:
   //! throws; noload: reads as empty), from the schema's load(...) or the query's option.
   std::uint8_t strategy = 0;
+  //! A collection loaded with a per-parent limit (ormc/session/limited_load.hpp): it
+  //! holds some of its rows only.
+  bool partial = false;
   void* session = nullptr;             //!< the Session
   void* entry = nullptr;               //!< the owner's detail::Entry<M>
   RelationChanges* changes = nullptr;  //!< owned; null until a change is recorded
@@ -298,6 +301,7 @@ class ToMany : detail::HandleBase {
   friend struct detail::RelationAccess;
 
   void assign(const std::vector<void*>& items) {
+    if (slot_ != nullptr && slot_->partial) slot_->ops->load(*slot_);  // all its rows first
     load();
     const std::vector<void*> old = items_;
     for (void* item : old) {

@@ -66,7 +66,8 @@ struct SessionOptions {
   std::size_t copy_threshold = 100;
 };
 
-template <Model M>
+//! Core: the Core select it runs, when a join() made it other than select<M>().
+template <Model M, typename Core = void>
 class SessionQuery;
 
 //! What Session::execute() does to the objects the session holds after a Core UPDATE or

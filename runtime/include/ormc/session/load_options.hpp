@@ -159,6 +159,14 @@ struct LoadOption {
       }
     }
   }
+
+  //! selectin of a collection, each parent's related objects in this order (and, with
+  //! limit(n), the first n of them): an ormc::LimitedLoad (ormc/session/limited_load.hpp).
+  template <typename... Xs>
+  [[nodiscard]] auto order_by(Xs&&... items) const {
+    return limited_load(*this).order_by(static_cast<Xs&&>(items)...);
+  }
+  [[nodiscard]] auto limit(std::int64_t n) const { return limited_load(*this).limit(n); }
 };
 
 //! Loads the relation for every object of the result in one more statement (per 500).
@@ -201,5 +209,35 @@ template <typename T>
 struct is_load_option : std::false_type {};
 template <LoadStrategy S, typename D, typename... N>
 struct is_load_option<LoadOption<S, D, N...>> : std::true_type {};
+
+//! contains_eager(relation): the query joins the relation's target itself
+//! (session.query<Post>().join(post::author)); its columns fill the relation, in the same
+//! statement. A collection holds the joined rows only: those the query's conditions keep.
+template <typename D>
+struct ContainsEager {
+  static_assert(RelationDescriptor<D>, "ormc: contains_eager() takes a relation descriptor");
+  static_assert(D::member != nullptr,
+                "ormc: this relation has no member in its model's struct to load into");
+  using descriptor = D;
+
+  //! Adds the target's columns to the statement, which joins the target already.
+  template <typename M>
+  static void add_columns(detail::SelectData& data) {
+    static_assert(std::is_same_v<M, typename D::model_type>,
+                  "ormc: load(): the relation is not one of the queried model's (a loading "
+                  "path starts at the model the query returns)");
+    detail::append_all_columns<typename D::target_type>(data.columns);
+  }
+};
+
+template <RelationDescriptor D>
+[[nodiscard]] constexpr ContainsEager<D> contains_eager(const D& /*relation*/) {
+  return {};
+}
+
+template <typename T>
+struct is_contains_eager : std::false_type {};
+template <typename D>
+struct is_contains_eager<ContainsEager<D>> : std::true_type {};
 
 }  // namespace ormc

@@ -494,6 +494,7 @@ struct RelationHandler {
       RelationAccess::target(h) = load_one(session, entry.object);
     }
     RelationAccess::state(h) = HandleState::loaded;
+    slot.partial = false;
   }
 
   template <typename H>
@@ -923,13 +924,16 @@ struct RelationFlush {
       using T = typename H::T;
       if constexpr (!H::owns) {
         auto& h = H::handle(entry.object);
-        if (RelationAccess::state(h) == HandleState::unloaded) {
-          // Passive deletes: the database's on_delete takes the rows the session has not
-          // loaded, so they are not read (SQLAlchemy's passive_deletes=True).
+        const bool unloaded = RelationAccess::state(h) == HandleState::unloaded;
+        if (unloaded || RelationAccess::partial(h)) {
           if constexpr (R.on_delete == OnDelete::cascade || R.on_delete == OnDelete::set_null) {
-            return;
+            // Passive deletes: the database's on_delete takes the rows the session has not
+            // loaded, so they are not read (SQLAlchemy's passive_deletes=True); a partial
+            // collection's loaded rows are handled below.
+            if (unloaded) return;
+          } else {
+            H::load(entry.relations[index]);  // a partial collection: all its rows
           }
-          H::load(entry.relations[index]);
         }
         std::vector<T*> related;
         if constexpr (H::many) {

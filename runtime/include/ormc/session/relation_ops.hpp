@@ -84,10 +84,20 @@ struct RelationAccess {
   static void remove_quietly(ToMany<T>& handle, T* item) {
     std::erase(handle.items_, item);
   }
+  //! Whether a collection holds some of its rows only (a per-parent limit loaded it).
+  template <typename H>
+  static bool partial(const H& handle) {
+    return handle.slot_ != nullptr && handle.slot_->partial;
+  }
+  template <typename H>
+  static void set_partial(H& handle, bool partial) {
+    if (handle.slot_ != nullptr) handle.slot_->partial = partial;
+  }
   //! Forgets what was loaded: the next read loads again (after a rollback).
   template <typename H>
   static void expire(H& handle) {
     if (handle.slot_ == nullptr) return;
+    handle.slot_->partial = false;
     if constexpr (requires { handle.items_; }) {
       handle.items_.clear();
     } else {

@@ -14,9 +14,11 @@
 
 #include "ormc/error.hpp"
 #include "ormc/expr.hpp"  // where() conditions: user::age > 25
+#include "ormc/query/relation_exists.hpp"
 #include "ormc/query/select.hpp"
 #include "ormc/result.hpp"
 #include "ormc/row.hpp"
+#include "ormc/session/limited_load.hpp"
 #include "ormc/session/load_options.hpp"
 #include "ormc/session/model_map.hpp"
 #include "ormc/statement.hpp"
@@ -25,10 +27,30 @@ namespace ormc {
 
 class Session;
 
-template <Model M>
+template <Model M, typename Core>
 class SessionQuery {
+  //! The Core select: select<M>(), or with the joins join() added.
+  using select_type = std::conditional_t<std::is_void_v<Core>, decltype(select<M>()), Core>;
+
  public:
   explicit SessionQuery(Session& session) : session_(&session), select_(select<M>()) {}
+
+  //! Joins along a relation, as the Core select's join(relation) does: where() may then
+  //! read the joined model, and ormc::contains_eager(relation) fills the relation from the
+  //! joined rows. The rows are still M's objects (a to-many join repeats them, as in SQL,
+  //! unless contains_eager reads it).
+  template <RelationDescriptor R>
+  [[nodiscard]] auto join(const R& relation) const {
+    return with_statement(select_type(select_).join(relation));
+  }
+  template <RelationDescriptor R>
+  [[nodiscard]] auto inner_join(const R& relation) const {
+    return with_statement(select_type(select_).inner_join(relation));
+  }
+  template <RelationDescriptor R>
+  [[nodiscard]] auto left_join(const R& relation) const {
+    return with_statement(select_type(select_).left_join(relation));
+  }
 
   template <typename E>
   SessionQuery& where(E&& condition) {
@@ -55,10 +77,12 @@ class SessionQuery {
   //! Loads relations of the objects the query returns, as the options say (selectin,
   //! raise, noload, lazy; ormc/session/load_options.hpp), after its statement.
   template <typename... Options>
-  SessionQuery& load(Options... /*options*/) {
-    static_assert((is_load_option<Options>::value && ...),
+  SessionQuery& load(Options... options) {
+    static_assert(((is_load_option<Options>::value || is_contains_eager<Options>::value ||
+                    is_limited_load<Options>::value) &&
+                   ...),
                   "ormc: load() takes loading options: ormc::selectin(relation), ...");
-    (add_option<Options>(), ...);
+    (add_any_option(std::move(options)), ...);
     return *this;
   }
 
@@ -131,6 +155,8 @@ class SessionQuery {
     Loader as_selectin;  //!< under LIMIT/OFFSET, for a collection
     std::size_t columns;
     bool many;
+    //! contains_eager: the query's own join, which stays in its statement under LIMIT.
+    bool from_query = false;
   };
 
   [[nodiscard]] const Dialect& dialect() { return session_->connection().dialect(); }
@@ -142,6 +168,50 @@ class SessionQuery {
     return {&Option::template add_join<M>, &Option::template read_joined<M>,
             &Option::template run_as_selectin<M>, model_column_count<typename D::target_type>,
             D::many};
+  }
+
+  template <Model, typename>
+  friend class SessionQuery;
+
+  SessionQuery(Session& session, select_type statement)
+      : session_(&session), select_(std::move(statement)) {}
+
+  //! This query with the joined statement `statement`, and the same options.
+  template <typename S>
+  auto with_statement(S&& statement) const {
+    SessionQuery<M, std::remove_cvref_t<S>> next(*session_, std::forward<S>(statement));
+    next.loaders_ = loaders_;
+    for (const Join& join : joins_) {
+      next.joins_.push_back(
+          {join.add, join.read, join.as_selectin, join.columns, join.many, join.from_query});
+    }
+    next.optioned_ = optioned_;
+    next.limited_loaders_ = limited_loaders_;
+    return next;
+  }
+
+  template <typename Option>
+  void add_any_option(Option option) {
+    if constexpr (is_load_option<Option>::value) {
+      add_option<Option>();
+    } else if constexpr (is_contains_eager<Option>::value) {
+      using D = typename Option::descriptor;
+      static_assert(
+          detail::list_contains<typename D::target_type, typename select_type::from_models>::value,
+          "ormc: contains_eager(relation): the query must join the relation's target itself "
+          "first: session.query<M>().join(relation).load(ormc::contains_eager(relation))");
+      optioned_.push_back(detail::relation_index<D>);
+      Join join = join_of<LoadOption<LoadStrategy::joined, D>>();
+      join.add = &Option::template add_columns<M>;
+      join.from_query = true;
+      joins_.push_back(join);
+    } else {
+      optioned_.push_back(detail::relation_index<typename Option::descriptor>);
+      limited_loaders_.emplace_back(
+          [limited = std::move(option)](Session& session, std::span<M* const> parents) {
+            limited.template run<M>(session, parents);
+          });
+    }
   }
 
   template <typename Option>
@@ -167,7 +237,8 @@ class SessionQuery {
     add_default_joins(static_cast<relations_t<M>*>(nullptr), all_joins);
     std::vector<const Join*> joins;
     std::vector<const Join*> deferred;
-    for (const Join& join : all_joins) (limited && join.many ? deferred : joins).push_back(&join);
+    for (const Join& join : all_joins)
+      (limited && join.many && !join.from_query ? deferred : joins).push_back(&join);
     if (joins.empty()) {
       RenderedStatement rendered = detail::render_select(statement, dialect());
       Statement prepared = session_->connection().prepare(rendered.sql);
@@ -178,12 +249,15 @@ class SessionQuery {
       fetch_joined(statement, joins, out);
     }
     if (out.size() == first) return;
-    if (loaders_.empty() && deferred.empty() && !detail::has_eager_default<M>()) return;
+    if (loaders_.empty() && deferred.empty() && limited_loaders_.empty() &&
+        !detail::has_eager_default<M>())
+      return;
     std::vector<M*> objects;
     objects.reserve(out.size() - first);
     for (std::size_t i = first; i < out.size(); ++i) objects.push_back(&out[i].get());
     for (const Join* join : deferred) join->as_selectin(*session_, objects);
     for (Loader loader : loaders_) loader(*session_, objects);
+    for (const auto& loader : limited_loaders_) loader(*session_, objects);
     if constexpr (detail::has_eager_default<M>()) {
       detail::SessionModel<M>::load_defaults(*session_, objects, optioned_);
     }
@@ -245,8 +319,10 @@ class SessionQuery {
   }
 
   Session* session_;
-  decltype(select<M>()) select_;
+  select_type select_;
   std::vector<Loader> loaders_;
+  //! Options with state (a per-parent limit), run after loaders_.
+  std::vector<std::function<void(Session&, std::span<M* const>)>> limited_loaders_;
   std::vector<Join> joins_;
   std::vector<std::size_t> optioned_;  //!< the relations a load() option names
 };
