@@ -116,12 +116,20 @@ class HandleBase {
   }
   //! Loads through the slot when bound and not loaded yet; `where` is the user's read.
   void load(const SourceLocation& where) const {
-    if (state_ == HandleState::unloaded) {
-      slot_->ops->load_at(*slot_, where);
-    } else if (state_ == HandleState::detached) {
-      throw_detached_relation();
-    } else if (eager_unread_) {
-      eager_unread_ = false;  // strict loading: this eager load was used
+    // One test on the path of a loaded handle: unloaded and detached are the odd states.
+    static_assert((static_cast<unsigned>(HandleState::unloaded) & 1U) == 1U &&
+                  (static_cast<unsigned>(HandleState::detached) & 1U) == 1U &&
+                  (static_cast<unsigned>(HandleState::loaded) & 1U) == 0U &&
+                  (static_cast<unsigned>(HandleState::unset) & 1U) == 0U);
+    if (((static_cast<unsigned>(state_) & 1U) | static_cast<unsigned>(eager_unread_)) != 0U)
+        [[unlikely]] {
+      if (state_ == HandleState::unloaded) {
+        slot_->ops->load_at(*slot_, where);
+      } else if (state_ == HandleState::detached) {
+        throw_detached_relation();
+      } else {
+        eager_unread_ = false;  // strict loading: this eager load was used
+      }
     }
   }
   [[nodiscard]] bool is_loaded() const {
