@@ -19,7 +19,14 @@ std::size_t next_model_index() {
 }
 }  // namespace detail
 
-Session::Session(Engine& engine, SessionOptions options) : engine_(&engine), options_(options) {}
+Session::Session(Engine& engine, SessionOptions options)
+    : engine_(&engine), options_(std::move(options)) {
+  const StrictLoading strict = detail::LoadTracker::strict_mode(options_.strict_loading);
+  const bool batch = detail::LoadTracker::batch_switch(options_.batch_lazy_loads);
+  if (strict != StrictLoading::off || batch) {
+    tracker_ = std::make_unique<detail::LoadTracker>(strict, batch, options_.on_load_report);
+  }
+}
 
 Session::~Session() {
   try {
@@ -216,6 +223,7 @@ void Session::rollback() {
 }
 
 void Session::expunge_all() {
+  if (tracker_) tracker_->report_unused(*this);  // before the objects are destroyed
   for (detail::ModelMapBase* map : ranked_) map->clear();
   changes_ = 0;
 }
@@ -320,6 +328,8 @@ void Session::close() {
   needs_rollback_ = false;
   transaction_begun_ = false;
   connection_.reset();
+  // Last, so that the session is closed even when a report handler throws.
+  if (tracker_) tracker_->report_unused(*this);
 }
 
 }  // namespace ormc

@@ -20,6 +20,8 @@
 #include <iterator>
 #include <vector>
 
+#include "ormc/detail/source_location.hpp"
+
 namespace ormc {
 
 template <typename T>
@@ -41,6 +43,10 @@ struct RelationOps {
   void (*assigned)(RelationSlot& slot, void* previous, void* target);
   //! A collection gained (`added` true) or lost `item`.
   void (*changed)(RelationSlot& slot, void* item, bool added);
+  //! A read at `where` found the handle unloaded: loads it as `load` does, unless the
+  //! Session's strict loading reports it or its batched lazy loading loads the object's
+  //! siblings with it (ormc/session/load_tracking.hpp).
+  void (*load_at)(RelationSlot& slot, const SourceLocation& where);
 };
 
 //! Collection changes not yet written (many-to-many, and to-many without a back
@@ -66,6 +72,10 @@ struct RelationSlot {
   //! A collection loaded with a per-parent limit (ormc/session/limited_load.hpp): it
   //! holds some of its rows only.
   bool partial = false;
+  //! The multi-row result the object came from last, numbered by the Session's
+  //! LoadTracker from 1; 0 when none, or when neither strict nor batched lazy loading is
+  //! on. (It sits in what was padding: the slot stays 40 bytes.)
+  std::uint32_t result = 0;
   void* session = nullptr;             //!< the Session
   void* entry = nullptr;               //!< the owner's detail::Entry<M>
   RelationChanges* changes = nullptr;  //!< owned; null until a change is recorded
@@ -107,12 +117,22 @@ class HandleBase {
   static HandleState copied(HandleState state) {
     return state == HandleState::unloaded ? HandleState::detached : state;
   }
-  //! Loads through the slot when bound and not loaded yet.
-  void load() const {
-    if (state_ == HandleState::unloaded) {
-      slot_->ops->load(*slot_);
-    } else if (state_ == HandleState::detached) {
-      throw_detached_relation();
+  //! Loads through the slot when bound and not loaded yet; `where` is the user's read.
+  void load(const SourceLocation& where) const {
+    // One test on the path of a loaded handle: unloaded and detached are the odd states.
+    static_assert((static_cast<unsigned>(HandleState::unloaded) & 1U) == 1U &&
+                  (static_cast<unsigned>(HandleState::detached) & 1U) == 1U &&
+                  (static_cast<unsigned>(HandleState::loaded) & 1U) == 0U &&
+                  (static_cast<unsigned>(HandleState::unset) & 1U) == 0U);
+    if (((static_cast<unsigned>(state_) & 1U) | static_cast<unsigned>(eager_unread_)) != 0U)
+        [[unlikely]] {
+      if (state_ == HandleState::unloaded) {
+        slot_->ops->load_at(*slot_, where);
+      } else if (state_ == HandleState::detached) {
+        throw_detached_relation();
+      } else {
+        eager_unread_ = false;  // strict loading: this eager load was used
+      }
     }
   }
   [[nodiscard]] bool is_loaded() const {
@@ -121,6 +141,10 @@ class HandleBase {
 
   RelationSlot* slot_ = nullptr;
   mutable HandleState state_ = HandleState::unset;
+  //! Set by an eager load (selectin, joined) while the Session's strict loading is on,
+  //! cleared by the first read: what was never read is reported when the session closes.
+  //! (In what was padding: handles keep their size.)
+  mutable bool eager_unread_ = false;
 
  private:
   friend struct RelationAccess;
@@ -204,14 +228,16 @@ class ToOne : detail::HandleBase {
     return *this;
   }
 
-  //! The related object, loading it on first access; nullptr when there is none.
-  [[nodiscard]] T* get() const {
-    load();
+  //! The related object, loading it on first access; nullptr when there is none. `where`
+  //! is for the N+1 detector's report (leave it defaulted).
+  [[nodiscard]] T* get(const SourceLocation& where = SourceLocation::current()) const {
+    load(where);
     return target_;
   }
-  [[nodiscard]] T& operator*() const { return *get(); }
-  [[nodiscard]] T* operator->() const { return get(); }
-  [[nodiscard]] explicit operator bool() const { return get() != nullptr; }
+  // Operators cannot take a defaulted argument: a read through them reports no call site.
+  [[nodiscard]] T& operator*() const { return *get(SourceLocation()); }
+  [[nodiscard]] T* operator->() const { return get(SourceLocation()); }
+  [[nodiscard]] explicit operator bool() const { return get(SourceLocation()) != nullptr; }
   //! Whether reading it needs no SQL.
   [[nodiscard]] bool loaded() const { return is_loaded(); }
 
@@ -247,30 +273,35 @@ class ToMany : detail::HandleBase {
   ~ToMany() = default;
   //! Replaces the collection (each removed item as erase(), each new one as push_back()).
   ToMany& operator=(const ToMany& other) {
-    if (this != &other) assign(other.items_);
+    if (this != &other) assign(other.items_, SourceLocation());
     return *this;
   }
 
-  //! Loads on first use.
-  [[nodiscard]] iterator begin() const {
-    load();
+  //! Loads on first use. `where` (on every reading member but operator[]) is for the
+  //! N+1 detector's report: leave it defaulted.
+  [[nodiscard]] iterator begin(const SourceLocation& where = SourceLocation::current()) const {
+    load(where);
     return iterator(items_.data());
   }
-  [[nodiscard]] iterator end() const {
-    load();
+  [[nodiscard]] iterator end(const SourceLocation& where = SourceLocation::current()) const {
+    load(where);
     return iterator(items_.data() + items_.size());
   }
-  [[nodiscard]] std::size_t size() const {
-    load();
+  [[nodiscard]] std::size_t size(const SourceLocation& where = SourceLocation::current()) const {
+    load(where);
     return items_.size();
   }
-  [[nodiscard]] bool empty() const { return size() == 0; }
+  [[nodiscard]] bool empty(const SourceLocation& where = SourceLocation::current()) const {
+    return size(where) == 0;
+  }
+  //! (An operator cannot take a defaulted argument: a read through it reports no call site.)
   [[nodiscard]] T& operator[](std::size_t i) const {
-    load();
+    load(SourceLocation());
     return *static_cast<T*>(items_[i]);
   }
-  [[nodiscard]] bool contains(const T& item) const {
-    load();
+  [[nodiscard]] bool contains(const T& item,
+                              const SourceLocation& where = SourceLocation::current()) const {
+    load(where);
     return detail::holds(items_, &item);
   }
   //! Whether reading it needs no SQL.
@@ -279,35 +310,35 @@ class ToMany : detail::HandleBase {
   //! Adds `item` (an object the Session holds, or will): its back relation points here at
   //! once; the foreign key or association row follows at flush. Adding an item already
   //! in the collection does nothing.
-  void push_back(T& item) {
-    load();
+  void push_back(T& item, const SourceLocation& where = SourceLocation::current()) {
+    load(where);
     if (detail::holds(items_, &item)) return;
     if (slot_ != nullptr) slot_->ops->changed(*slot_, &item, true);  // may refuse the item
     items_.push_back(&item);
   }
   //! Takes `item` out: its foreign key becomes NULL at flush (or the association row goes);
   //! with the schema's delete_orphan cascade, the item is deleted. Returns whether it was in.
-  bool erase(T& item) {
-    load();
+  bool erase(T& item, const SourceLocation& where = SourceLocation::current()) {
+    load(where);
     if (!detail::holds(items_, &item)) return false;
     if (slot_ != nullptr) slot_->ops->changed(*slot_, &item, false);
     std::erase(items_, &item);
     return true;
   }
   //! Takes every item out, as erase() does for each.
-  void clear() { assign({}); }
+  void clear(const SourceLocation& where = SourceLocation::current()) { assign({}, where); }
 
  private:
   friend struct detail::RelationAccess;
 
-  void assign(const std::vector<void*>& items) {
+  void assign(const std::vector<void*>& items, const SourceLocation& where) {
     if (slot_ != nullptr && slot_->partial) slot_->ops->load(*slot_);  // all its rows first
-    load();
+    load(where);
     const std::vector<void*> old = items_;
     for (void* item : old) {
-      if (!detail::holds(items, static_cast<T*>(item))) erase(*static_cast<T*>(item));
+      if (!detail::holds(items, static_cast<T*>(item))) erase(*static_cast<T*>(item), where);
     }
-    for (void* item : items) push_back(*static_cast<T*>(item));
+    for (void* item : items) push_back(*static_cast<T*>(item), where);
   }
 
   //! One std::vector<void*> for every ToMany: a vector per target type would cost each

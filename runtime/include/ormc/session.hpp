@@ -44,6 +44,7 @@
 #include "ormc/query/delete.hpp"
 #include "ormc/query/update.hpp"
 #include "ormc/savepoint.hpp"
+#include "ormc/session/load_tracker.hpp"
 #include "ormc/session/model_map.hpp"
 #include "ormc/session/object_state.hpp"
 #include "ormc/session/primary_key.hpp"
@@ -64,6 +65,19 @@ struct SessionOptions {
   //! key reserves their keys in one statement and sends them by one COPY instead of an
   //! INSERT each (docs/session.md); 0 never does.
   std::size_t copy_threshold = 100;
+  //! The N+1 detector (docs/relationships.md, "Finding N+1 loads"): a lazy load on an
+  //! object of a multi-row result whose siblings need the same relation is reported (warn)
+  //! or refused (raise), naming the call site and the option that fixes it; eager loads
+  //! nobody read are reported when the session closes. Unset: the environment variable
+  //! ORMC_STRICT_LOADING (warn, raise, off) decides, so a test suite can turn it on for
+  //! every session; off when that is unset too.
+  std::optional<StrictLoading> strict_loading{};
+  //! Where strict loading's reports go; stderr_load_report when empty.
+  LoadReportHandler on_load_report{};
+  //! Batched lazy loading: the first lazy load of a relation on an object of a multi-row
+  //! result loads it for every object of that result that still needs it, with one
+  //! selectin statement. Unset: ORMC_BATCH_LAZY_LOADS (1/true/on/yes) decides; off.
+  std::optional<bool> batch_lazy_loads{};
 };
 
 //! Core: the Core select it runs, when a join() made it other than select<M>().
@@ -243,6 +257,8 @@ class Session {
 
   //! For SessionQuery: writes what autoflush writes (see the file comment), if anything.
   void autoflush();
+  //! For the loaders: what strict and batched lazy loading keep, nullptr when both are off.
+  [[nodiscard]] detail::LoadTracker* load_tracker() const { return tracker_.get(); }
 
  private:
   template <Model>
@@ -327,6 +343,8 @@ class Session {
   bool transaction_begun_ = false;
   //! The session invalidated a lost connection: the next one it takes is pinged.
   bool lost_connection_ = false;
+  //! Strict and batched lazy loading's bookkeeping; null when both are off.
+  std::unique_ptr<detail::LoadTracker> tracker_;
 };
 
 }  // namespace ormc

@@ -118,6 +118,9 @@ struct SessionModel {
   //! relation starts empty, loaded).
   static void join_row(Session& session, const Row& row, int first_column, std::size_t relation,
                        M& parent, bool first_row);
+  //! Strict or batched lazy loading (ormc/session/load_tracking.hpp): `objects`, read by
+  //! one query, are siblings from now on. Nothing when both are off.
+  static void track_result(Session& session, std::span<M* const> objects);
   //! Sets the read strategy (raise, noload) of relation `relation` on `parents`.
   static void set_strategy(std::span<M* const> parents, std::size_t relation,
                            std::uint8_t strategy);

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "ormc/error.hpp"
+#include "ormc/session/load_tracking.hpp"
 #include "ormc/session/post_update.hpp"
 #include "ormc/session/relation_ops.hpp"
 
@@ -662,7 +663,7 @@ struct RelationHandler {
     }
   }
 
-  static constexpr RelationOps ops{&load, &assigned, &changed};
+  static constexpr RelationOps ops{&load, &assigned, &changed, &LoadTracking<R>::load_at};
 };
 
 //! What a flush writes for relation changes of M's objects.
@@ -1033,7 +1034,7 @@ void SessionModel<M>::select_in(Session& session, std::span<M* const> parents, s
                                 std::vector<void*>& related) {
   for_each_relation<M>([&](auto descriptor, std::size_t index) {
     if (index == relation) {
-      RelationHandler<decltype(descriptor)::value>::select_in(session, parents, related);
+      LoadTracking<decltype(descriptor)::value>::eager_select_in(session, parents, related);
     }
   });
 }
@@ -1045,7 +1046,7 @@ void SessionModel<M>::load_defaults(Session& session, std::span<M* const> object
     if constexpr (decltype(descriptor)::value.load == LoadStrategy::selectin) {
       if (std::find(skip.begin(), skip.end(), index) != skip.end()) return;
       std::vector<void*> related;
-      RelationHandler<decltype(descriptor)::value>::select_in(session, objects, related);
+      LoadTracking<decltype(descriptor)::value>::eager_select_in(session, objects, related);
     }
   });
 }
@@ -1058,6 +1059,7 @@ void SessionModel<M>::join_row(Session& session, const Row& row, int first_colum
     using H = RelationHandler<decltype(descriptor)::value>;
     auto& h = H::handle(parent);
     if (first_row) H::finish_empty(h);
+    if (first_row) LoadTracking<decltype(descriptor)::value>::joined(session, parent);
     typename H::T* related = SessionModel<typename H::T>::take_row(session, row, first_column);
     if (related == nullptr) return;
     if constexpr (H::many) {

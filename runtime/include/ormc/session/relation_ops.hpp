@@ -59,6 +59,11 @@ struct RelationAccess {
   static bool& assigned(ToOne<T>& handle) {
     return handle.assigned_;
   }
+  //! Strict loading: an eager load filled it and nobody read it yet.
+  template <typename H>
+  static bool& eager_unread(H& handle) {
+    return handle.eager_unread_;
+  }
   //! Sets a to-one handle as a back-populate does: no event, no history.
   template <typename T>
   static void set_quietly(ToOne<T>& handle, T* target) {

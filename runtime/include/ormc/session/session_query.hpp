@@ -229,6 +229,7 @@ class SessionQuery {
   void fetch(const detail::SelectData& statement, std::size_t limit,
              std::vector<std::reference_wrapper<M>>& out) {
     session_->autoflush();
+    if (detail::LoadTracker* tracker = session_->load_tracker()) tracker->begin_query();
     const std::size_t first = out.size();
     // A joined collection multiplies a parent's rows, which LIMIT and OFFSET count: with
     // them it is loaded by a second statement (selectin) instead.
@@ -249,6 +250,7 @@ class SessionQuery {
       fetch_joined(statement, joins, out);
     }
     if (out.size() == first) return;
+    track(out, first);
     if (loaders_.empty() && deferred.empty() && limited_loaders_.empty() &&
         !detail::has_eager_default<M>())
       return;
@@ -307,6 +309,15 @@ class SessionQuery {
     }
   }
 
+  //! Strict or batched lazy loading: the objects from `first` on were read together.
+  void track(const std::vector<std::reference_wrapper<M>>& out, std::size_t first) {
+    if (session_->load_tracker() == nullptr || out.size() - first < 2) return;
+    std::vector<M*> objects;
+    objects.reserve(out.size() - first);
+    for (std::size_t i = first; i < out.size(); ++i) objects.push_back(&out[i].get());
+    detail::SessionModel<M>::track_result(*session_, objects);
+  }
+
   //! Autoflushes and counts the statement's rows.
   std::size_t rows_of(const RenderedStatement& statement) {
     session_->autoflush();
@@ -349,6 +360,12 @@ std::vector<std::reference_wrapper<M>> Session::from_statement(std::string_view 
   Result result = prepared.query();
   std::vector<std::reference_wrapper<M>> objects;
   detail::SessionModel<M>::load(*this, result, static_cast<std::size_t>(-1), objects);
+  if (load_tracker() != nullptr && objects.size() > 1) {  // strict or batched lazy loading
+    std::vector<M*> read;
+    read.reserve(objects.size());
+    for (M& object : objects) read.push_back(&object);
+    detail::SessionModel<M>::track_result(*this, read);
+  }
   return objects;
 }
 
