@@ -293,9 +293,12 @@ template <RelationDescriptor D>
 [[nodiscard]] constexpr LoadOption<LoadStrategy::selectin, D> selectin(const D& /*relation*/) {
   return {};
 }
-//! Loads the relation in the query's own statement, by a LEFT OUTER JOIN: one statement
-//! for the objects and their related objects (a collection repeats each object's row per
-//! related object; the result holds each object once).
+//! Loads the relation in the query's own statement, by a JOIN (INNER for a to-one whose
+//! foreign key is NOT NULL, else LEFT OUTER; under an alias for a relation of a model to
+//! itself): one statement for the objects and their related objects (a collection repeats
+//! each object's row per related object; the result holds each object once; under LIMIT
+//! or OFFSET the limited query is wrapped so that the limit counts objects). then()
+//! nests joined options in the same statement; other options under it run after it.
 template <RelationDescriptor D>
 [[nodiscard]] constexpr LoadOption<LoadStrategy::joined, D> joined(const D& /*relation*/) {
   return {};
