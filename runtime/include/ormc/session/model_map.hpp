@@ -26,6 +26,8 @@ struct RenderedStatement;
 
 namespace detail {
 
+struct SelectData;
+
 //! What one flush writes, and where.
 struct FlushContext {
   Session& session;
@@ -112,15 +114,25 @@ struct SessionModel {
   //! load(selectin), except those in `skip` (relation indexes a query option names).
   static void load_defaults(Session& session, std::span<M* const> objects,
                             std::span<const std::size_t> skip);
-  //! joined loading: takes the related object in the row's columns from `first_column`
-  //! on (none when its key is NULL) into `parent`'s relation number `relation`, which the
-  //! caller found not loaded; `first_row`: the parent's first row in this result (the
-  //! relation starts empty, loaded).
-  static void join_row(Session& session, const Row& row, int first_column, std::size_t relation,
-                       M& parent, bool first_row);
   //! Strict or batched lazy loading (ormc/session/load_tracking.hpp): `objects`, read by
   //! one query, are siblings from now on. Nothing when both are off.
   static void track_result(Session& session, std::span<M* const> objects);
+  //! subquery loading (ormc/session/subquery_load.hpp): loads relation `relation` for
+  //! `parents`, the objects `parent_query` returned, with one statement that repeats
+  //! parent_query as a subquery of their keys (`root`: parent_query is a query's own, one
+  //! row per object); appends the related objects to `related` and that statement to
+  //! `level`, for the next level of a path to repeat in turn.
+  static void select_subquery(Session& session, std::span<M* const> parents, std::size_t relation,
+                              const SelectData& parent_query, bool root,
+                              std::vector<void*>& related, SelectData& level);
+  //! Loads, for `objects` that `query` returned, the relations whose schema says
+  //! load(subquery), except those in `skip`.
+  static void load_subquery_defaults(Session& session, std::span<M* const> objects,
+                                     std::span<const std::size_t> skip, const SelectData& query);
+  //! joined loading: puts `related` (nullptr: none) into `parent`'s relation number
+  //! `relation`, which starts empty and loaded when `first_row`.
+  static void join_object(Session& session, M& parent, std::size_t relation, void* related,
+                          bool first_row);
   //! Sets the read strategy (raise, noload) of relation `relation` on `parents`.
   static void set_strategy(std::span<M* const> parents, std::size_t relation,
                            std::uint8_t strategy);

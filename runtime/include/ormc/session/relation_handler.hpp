@@ -1052,25 +1052,6 @@ void SessionModel<M>::load_defaults(Session& session, std::span<M* const> object
 }
 
 template <Model M>
-void SessionModel<M>::join_row(Session& session, const Row& row, int first_column,
-                               std::size_t relation, M& parent, bool first_row) {
-  for_each_relation<M>([&](auto descriptor, std::size_t index) {
-    if (index != relation) return;
-    using H = RelationHandler<decltype(descriptor)::value>;
-    auto& h = H::handle(parent);
-    if (first_row) H::finish_empty(h);
-    if (first_row) LoadTracking<decltype(descriptor)::value>::joined(session, parent);
-    typename H::T* related = SessionModel<typename H::T>::take_row(session, row, first_column);
-    if (related == nullptr) return;
-    if constexpr (H::many) {
-      RelationAccess::items(h).push_back(related);
-    } else {
-      RelationAccess::target(h) = related;
-    }
-  });
-}
-
-template <Model M>
 void SessionModel<M>::set_strategy(std::span<M* const> parents, std::size_t relation,
                                    std::uint8_t strategy) {
   for (M* parent : parents) {

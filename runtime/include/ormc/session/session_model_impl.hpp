@@ -359,3 +359,4 @@ std::int64_t SessionModel<M>::bulk(Session& session, RenderedStatement statement
 }  // namespace ormc::detail
 
 #include "ormc/session/relation_handler.hpp"  // RelationFlush<M>, RelationHandler<R>
+#include "ormc/session/subquery_load.hpp"     // subquery and joined loading

@@ -74,8 +74,9 @@ class SessionQuery {
     select_.distinct();
     return *this;
   }
-  //! Loads relations of the objects the query returns, as the options say (selectin,
-  //! raise, noload, lazy; ormc/session/load_options.hpp), after its statement.
+  //! Loads relations of the objects the query returns, as the options say (joined in its
+  //! statement; selectin, subquery, raise, noload, lazy after it;
+  //! ormc/session/load_options.hpp).
   template <typename... Options>
   SessionQuery& load(Options... options) {
     static_assert(((is_load_option<Options>::value || is_contains_eager<Options>::value ||
@@ -148,13 +149,15 @@ class SessionQuery {
 
  private:
   using Loader = void (*)(Session&, std::span<M* const>);
+  //! A subquery option: loads for the objects the statement (its argument) returned.
+  using SubqueryLoader = void (*)(Session&, std::span<M* const>, const detail::SelectData&, bool);
   //! A joined option: how it changes the statement and reads its columns of a row.
   struct Join {
-    void (*add)(detail::SelectData&);
-    void (*read)(Session&, const Row&, int, M&, std::unordered_map<const void*, bool>&);
-    Loader as_selectin;  //!< under LIMIT/OFFSET, for a collection
-    std::size_t columns;
-    bool many;
+    void (*add)(detail::SelectData&, detail::JoinNames&);
+    //! Reads the option's columns from the given one on; returns the column after them.
+    int (*read)(Session&, const Row&, int, M*, detail::JoinedRows&);
+    Loader after;  //!< the options under it that are not joined, or nullptr
+    bool many;     //!< its rows repeat per object of a collection on its path
     //! contains_eager: the query's own join, which stays in its statement under LIMIT.
     bool from_query = false;
   };
@@ -164,10 +167,14 @@ class SessionQuery {
   //! A joined option as the statement builder and the row reader use it.
   template <typename Option>
   static Join join_of() {
-    using D = typename Option::descriptor;
-    return {&Option::template add_join<M>, &Option::template read_joined<M>,
-            &Option::template run_as_selectin<M>, model_column_count<typename D::target_type>,
-            D::many};
+    Loader after = nullptr;
+    if constexpr (Option::runs_after_join) after = &Option::template run_after_join<M>;
+    return {&add_join_from_root<Option>, &Option::template read_joined<M>, after,
+            Option::multiplies_rows};
+  }
+  template <typename Option>
+  static void add_join_from_root(detail::SelectData& data, detail::JoinNames& names) {
+    Option::template add_join<M>(data, names, model_traits<M>::table_name, true);
   }
 
   template <Model, typename>
@@ -182,10 +189,10 @@ class SessionQuery {
     SessionQuery<M, std::remove_cvref_t<S>> next(*session_, std::forward<S>(statement));
     next.loaders_ = loaders_;
     for (const Join& join : joins_) {
-      next.joins_.push_back(
-          {join.add, join.read, join.as_selectin, join.columns, join.many, join.from_query});
+      next.joins_.push_back({join.add, join.read, join.after, join.many, join.from_query});
     }
     next.optioned_ = optioned_;
+    next.subqueries_ = subqueries_;
     next.limited_loaders_ = limited_loaders_;
     return next;
   }
@@ -220,26 +227,33 @@ class SessionQuery {
     optioned_.push_back(detail::relation_index<D>);
     if constexpr (Option::strategy == LoadStrategy::joined) {
       joins_.push_back(join_of<Option>());
+    } else if constexpr (Option::strategy == LoadStrategy::subquery) {
+      subqueries_.push_back(&Option::template run_subquery<M>);
     } else {
       loaders_.push_back(&Option::template run<M>);
     }
   }
 
   //! Autoflushes, runs the statement and takes up to `limit` of its rows as objects.
-  void fetch(const detail::SelectData& statement, std::size_t limit,
+  void fetch(const detail::SelectData& query, std::size_t limit,
              std::vector<std::reference_wrapper<M>>& out) {
+    // A subquery load repeats the statement: under LIMIT or OFFSET both take M's key as
+    // the last ORDER BY item, so that both pick the same rows (SQLAlchemy's documented
+    // subqueryload bug is a LIMIT without a total order).
+    detail::SelectData ordered;
+    const bool repeated = !subqueries_.empty() || detail::has_subquery_default<M>();
+    if (repeated && (query.limit.has_value() || query.offset.has_value())) {
+      ordered = query;
+      detail::append_key_order<M>(ordered.order_by);
+    }
+    const detail::SelectData& statement = ordered.from.empty() ? query : ordered;
     session_->autoflush();
     if (detail::LoadTracker* tracker = session_->load_tracker()) tracker->begin_query();
     const std::size_t first = out.size();
-    // A joined collection multiplies a parent's rows, which LIMIT and OFFSET count: with
-    // them it is loaded by a second statement (selectin) instead.
-    const bool limited = statement.limit.has_value() || statement.offset.has_value();
-    std::vector<Join> all_joins = joins_;
-    add_default_joins(static_cast<relations_t<M>*>(nullptr), all_joins);
-    std::vector<const Join*> joins;
-    std::vector<const Join*> deferred;
-    for (const Join& join : all_joins)
-      (limited && join.many && !join.from_query ? deferred : joins).push_back(&join);
+    std::vector<Join> joins = joins_;
+    add_default_joins(static_cast<relations_t<M>*>(nullptr), joins);
+    // contains_eager's tables first: they are the query's own joins, under their own names.
+    std::stable_partition(joins.begin(), joins.end(), [](const Join& j) { return j.from_query; });
     if (joins.empty()) {
       RenderedStatement rendered = detail::render_select(statement, dialect());
       Statement prepared = session_->connection().prepare(rendered.sql);
@@ -251,22 +265,31 @@ class SessionQuery {
     }
     if (out.size() == first) return;
     track(out, first);
-    if (loaders_.empty() && deferred.empty() && limited_loaders_.empty() &&
-        !detail::has_eager_default<M>())
+    bool after_joins = false;
+    for (const Join& join : joins) after_joins = after_joins || join.after != nullptr;
+    if (loaders_.empty() && subqueries_.empty() && limited_loaders_.empty() && !after_joins &&
+        !detail::has_eager_default<M>() && !detail::has_subquery_default<M>()) {
       return;
+    }
     std::vector<M*> objects;
     objects.reserve(out.size() - first);
     for (std::size_t i = first; i < out.size(); ++i) objects.push_back(&out[i].get());
-    for (const Join* join : deferred) join->as_selectin(*session_, objects);
+    for (const Join& join : joins) {
+      if (join.after != nullptr) join.after(*session_, objects);
+    }
     for (Loader loader : loaders_) loader(*session_, objects);
+    for (SubqueryLoader loader : subqueries_) loader(*session_, objects, statement, true);
     for (const auto& loader : limited_loaders_) loader(*session_, objects);
     if constexpr (detail::has_eager_default<M>()) {
       detail::SessionModel<M>::load_defaults(*session_, objects, optioned_);
     }
+    if constexpr (detail::has_subquery_default<M>()) {
+      detail::SessionModel<M>::load_subquery_defaults(*session_, objects, optioned_, statement);
+    }
   }
 
   //! The relations whose schema says load(joined), unless an option names them: joined in
-  //! every query of M (a relation of M to itself excepted: it would need an alias).
+  //! every query of M (a relation of M to itself under an alias).
   template <const auto&... R>
   void add_default_joins(relation_list<R...>* /*unused*/, std::vector<Join>& out) const {
     (add_default_join<R>(out), ...);
@@ -274,8 +297,7 @@ class SessionQuery {
   template <const auto& R>
   void add_default_join(std::vector<Join>& out) const {
     using D = std::remove_cvref_t<decltype(R)>;
-    if constexpr (R.load == LoadStrategy::joined && D::member != nullptr &&
-                  !std::is_same_v<typename D::target_type, M>) {
+    if constexpr (R.load == LoadStrategy::joined && D::member != nullptr) {
       const std::size_t index = detail::relation_index<D>;
       for (std::size_t named : optioned_) {
         if (named == index) return;
@@ -285,16 +307,34 @@ class SessionQuery {
   }
 
   //! One statement for the objects and their joined relations: each object once, in the
-  //! order of its first row.
-  void fetch_joined(const detail::SelectData& statement, const std::vector<const Join*>& joins,
+  //! order of its first row. A collection repeats its object's row per related row, which
+  //! LIMIT and OFFSET would count: with them the query is wrapped as a derived table that
+  //! the joins follow (detail::wrap_limited), so they count objects.
+  void fetch_joined(const detail::SelectData& statement, const std::vector<Join>& joins,
                     std::vector<std::reference_wrapper<M>>& out) {
-    detail::SelectData with_joins = statement;
-    for (const Join* join : joins) join->add(with_joins);
+    bool many = false;
+    bool from_query = false;
+    for (const Join& join : joins) {
+      many = many || (join.many && !join.from_query);
+      from_query = from_query || join.from_query;
+    }
+    const bool limited = statement.limit.has_value() || statement.offset.has_value();
+    if (limited && many && from_query) {
+      // The wrap would hide the query's own join (contains_eager's columns) inside the
+      // derived table; without it LIMIT would count the joined collection's rows.
+      throw InvalidRequestError(
+          "ormc: a joined collection under LIMIT/OFFSET beside contains_eager(): LIMIT would "
+          "count the collection's rows; load that collection with ormc::selectin instead");
+    }
+    detail::SelectData with_joins =
+        limited && many ? detail::wrap_limited<M>(statement) : statement;
+    detail::JoinNames names(model_traits<M>::table_name);
+    for (const Join& join : joins) join.add(with_joins, names);
     RenderedStatement rendered = detail::render_select(with_joins, dialect());
     Statement prepared = session_->connection().prepare(rendered.sql);
     prepared.bind_values(rendered.values);
     Result result = prepared.query();
-    std::vector<std::unordered_map<const void*, bool>> fills(joins.size());
+    detail::JoinedRows rows;
     std::unordered_map<const M*, bool> seen;
     while (result.next()) {
       const Row& row = result.row();
@@ -302,10 +342,7 @@ class SessionQuery {
       if (parent == nullptr) continue;
       if (seen.try_emplace(parent, true).second) out.emplace_back(*parent);
       int column = static_cast<int>(model_column_count<M>);
-      for (std::size_t i = 0; i < joins.size(); ++i) {
-        joins[i]->read(*session_, row, column, *parent, fills[i]);
-        column += static_cast<int>(joins[i]->columns);
-      }
+      for (const Join& join : joins) column = join.read(*session_, row, column, parent, rows);
     }
   }
 
@@ -334,6 +371,7 @@ class SessionQuery {
   std::vector<Loader> loaders_;
   //! Options with state (a per-parent limit), run after loaders_.
   std::vector<std::function<void(Session&, std::span<M* const>)>> limited_loaders_;
+  std::vector<SubqueryLoader> subqueries_;
   std::vector<Join> joins_;
   std::vector<std::size_t> optioned_;  //!< the relations a load() option names
 };
