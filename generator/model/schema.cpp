@@ -153,7 +153,7 @@ std::vector<ModelId> Schema::dependency_order() const {
   // 100,000 foreign keys must not overflow the call stack). Components come out
   // referenced-first; without cycles that is the depth-first post-order in declaration
   // order. The models of a cycle are ordered by order_cycle (self-references need nothing).
-  constexpr std::size_t unvisited = static_cast<std::size_t>(-1);
+  constexpr auto unvisited = static_cast<std::size_t>(-1);
   std::vector<std::size_t> index(models.size(), unvisited);
   std::vector<std::size_t> low(models.size(), 0);
   std::vector<bool> on_stack(models.size(), false);
