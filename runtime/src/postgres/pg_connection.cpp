@@ -107,10 +107,12 @@ PgStatement::PgStatement(std::string sql, PgConnection& connection, std::string 
 void PgStatement::choose_format() {
   const int columns = PQnfields(description_);
   types_.resize(static_cast<std::size_t>(columns));
-  for (int i = 0; i < columns; ++i) types_[static_cast<std::size_t>(i)] = PQftype(description_, i);
   binary_ = columns > 0;
-  for (int i = 0; i < columns && binary_; ++i)
-    binary_ = reads_binary(types_[static_cast<std::size_t>(i)]);
+  for (int i = 0; i < columns; ++i) {
+    const unsigned type = PQftype(description_, i);
+    types_[static_cast<std::size_t>(i)] = type;
+    binary_ = binary_ && reads_binary(type);
+  }
 }
 
 PgStatement::~PgStatement() {
